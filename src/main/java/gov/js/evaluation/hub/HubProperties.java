@@ -1,0 +1,21 @@
+package gov.js.evaluation.hub;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * General hub settings ({@code hub.*}).
+ *
+ * @param configDir          folder holding sources/, adapters/ and mappings/ (the working directory by default)
+ * @param maxBodyBytes       default request size limit of a source
+ * @param allowedClockSkew   how far in the future an assessTime may be
+ */
+@ConfigurationProperties("hub")
+public record HubProperties(String configDir, long maxBodyBytes, Duration allowedClockSkew) {
+
+    /** The configuration folder, resolved against the working directory (not the servlet container's). */
+    public Path configPath() {
+        return Path.of(configDir == null || configDir.isBlank() ? "." : configDir).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,23 @@
+package gov.js.evaluation.hub.adapter;
+
+import gov.js.evaluation.hub.decode.SourceRecord;
+
+/**
+ * The adapter SPI: turns one decoded source record into the unified wire form. Declarative mapping
+ * files are one implementation ({@code MappingAdapter}); code that a mapping cannot express
+ * implements this interface and registers it in
+ * {@code META-INF/services/gov.js.evaluation.hub.adapter.EvaluationAdapter}.
+ *
+ * <p>Implementations must be thread-safe and must not log record content (it holds personal data).
+ */
+public interface EvaluationAdapter {
+
+    /** Stable id that adapter descriptors and sources refer to. */
+    String id();
+
+    /** Recorded beside every record this adapter produced. */
+    String version();
+
+    /** Maps one record; problems go into the result's errors, never into exceptions. */
+    MappingResult map(SourceRecord record);
+}

@@ -1,0 +1,23 @@
+package gov.js.evaluation.hub.decode;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One record as a reader found it in a payload: its position, its content as a tree (JSON, XML and
+ * CSV all become trees), and its raw text for quarantine. A record that could not be parsed has no
+ * content and says why in {@code parseError}.
+ */
+public record SourceRecord(int index, JsonNode content, String rawText, String parseError) {
+
+    public static SourceRecord parsed(int index, JsonNode content, String rawText) {
+        return new SourceRecord(index, content, rawText, null);
+    }
+
+    public static SourceRecord unparseable(int index, String rawText, String parseError) {
+        return new SourceRecord(index, null, rawText, parseError);
+    }
+
+    public boolean isParsed() {
+        return parseError == null;
+    }
+}

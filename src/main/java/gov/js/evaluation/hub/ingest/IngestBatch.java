@@ -1,0 +1,61 @@
+package gov.js.evaluation.hub.ingest;
+
+import gov.js.evaluation.hub.adapter.AdapterCatalog.LoadedAdapter;
+import gov.js.evaluation.hub.source.SourceDefinition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One request's payload and its records as they go decode → map → validate → store. */
+public final class IngestBatch {
+
+    private final String receiptId;
+    private final SourceDefinition source;
+    private final LoadedAdapter adapter;
+    private final boolean dryRun;
+    private final Instant receivedAt;
+    private final byte[] payload;
+    private final List<IngestRecord> records = new ArrayList<>();
+
+    public IngestBatch(String receiptId, SourceDefinition source, LoadedAdapter adapter, boolean dryRun,
+                       Instant receivedAt, byte[] payload) {
+        this.receiptId = receiptId;
+        this.source = source;
+        this.adapter = adapter;
+        this.dryRun = dryRun;
+        this.receivedAt = receivedAt;
+        this.payload = payload;
+    }
+
+    public String receiptId() {
+        return receiptId;
+    }
+
+    public SourceDefinition source() {
+        return source;
+    }
+
+    public LoadedAdapter adapter() {
+        return adapter;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public byte[] payload() {
+        return payload;
+    }
+
+    public List<IngestRecord> records() {
+        return records;
+    }
+
+    public long count(RecordStatus status) {
+        return records.stream().filter(r -> r.status() == status).count();
+    }
+}

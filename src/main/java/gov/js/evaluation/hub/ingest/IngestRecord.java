@@ -1,0 +1,70 @@
+package gov.js.evaluation.hub.ingest;
+
+import gov.js.evaluation.hub.decode.SourceRecord;
+import gov.js.evaluation.hub.validate.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.node.ObjectNode;
+
+/** One record travelling through the ingest stages; each stage fills in its part. */
+public final class IngestRecord {
+
+    private final SourceRecord source;
+    private final List<FieldError> errors = new ArrayList<>();
+    private ObjectNode unified;
+    private String sourceRecordId;
+    private RecordStatus status;
+    private UUID evaluationId;
+
+    public IngestRecord(SourceRecord source) {
+        this.source = source;
+    }
+
+    /** The record as decoded from the payload. */
+    public SourceRecord source() {
+        return source;
+    }
+
+    public int index() {
+        return source.index();
+    }
+
+    public String rawText() {
+        return source.rawText();
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public ObjectNode unified() {
+        return unified;
+    }
+
+    public void mapped(ObjectNode unified, String sourceRecordId) {
+        this.unified = unified;
+        this.sourceRecordId = sourceRecordId;
+    }
+
+    public String sourceRecordId() {
+        return sourceRecordId;
+    }
+
+    public RecordStatus status() {
+        return status;
+    }
+
+    public UUID evaluationId() {
+        return evaluationId;
+    }
+
+    public void settle(RecordStatus status, UUID evaluationId) {
+        this.status = status;
+        this.evaluationId = evaluationId;
+    }
+}

@@ -1,0 +1,27 @@
+package gov.js.evaluation.hub.ingest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import gov.js.evaluation.hub.validate.FieldError;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The answer to an ingest request: per record what happened and why. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Receipt(
+        String receiptId,
+        String sourceId,
+        boolean dryRun,
+        long accepted,
+        long duplicates,
+        long rejected,
+        List<RecordReceipt> records) {
+
+    /**
+     * One record's outcome. {@code index} is the record's 0-based position in the payload;
+     * {@code unified} is shown by the dry run only, with personal fields masked.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RecordReceipt(int index, RecordStatus status, String evaluationId, String sourceRecordId,
+                                List<FieldError> errors, ObjectNode unified) {
+    }
+}

@@ -1,0 +1,56 @@
+package gov.js.evaluation.hub.ingest;
+
+import gov.js.evaluation.hub.schema.PersonalDataMask;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Last stage: answers the sender with the receipt. 200 when at least one record is accepted or a
+ * duplicate, 422 when every record is rejected. Counts records per source and status.
+ */
+@Component
+public class ReceiptWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptWriter.class);
+
+    private final ObjectMapper json;
+    private final MeterRegistry meters;
+
+    public ReceiptWriter(ObjectMapper json, MeterRegistry meters) {
+        this.json = json;
+        this.meters = meters;
+    }
+
+    public void write(IngestBatch batch, Exchange exchange) {
+        if (batch.isDryRun()) {
+            // a dry run answers what a real send would: records that pass would be accepted
+            batch.records().stream().filter(r -> r.status() == null).forEach(r -> r.settle(RecordStatus.ACCEPTED, null));
+        }
+        List<Receipt.RecordReceipt> records = batch.records().stream().map(r -> new Receipt.RecordReceipt(
+                r.index(), r.status(), r.evaluationId() == null ? null : r.evaluationId().toString(), r.sourceRecordId(),
+                r.errors(), batch.isDryRun() && r.unified() != null ? PersonalDataMask.mask(r.unified()) : null)).toList();
+        Receipt receipt = new Receipt(batch.receiptId(), batch.source().id(), batch.isDryRun(),
+                batch.count(RecordStatus.ACCEPTED), batch.count(RecordStatus.DUPLICATE), batch.count(RecordStatus.REJECTED), records);
+        boolean anyTaken = receipt.accepted() + receipt.duplicates() > 0;
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, anyTaken ? 200 : 422);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(json.writeValueAsString(receipt));
+        if (!batch.isDryRun()) {
+            count(batch.source().id(), RecordStatus.ACCEPTED, receipt.accepted());
+            count(batch.source().id(), RecordStatus.DUPLICATE, receipt.duplicates());
+            count(batch.source().id(), RecordStatus.REJECTED, receipt.rejected());
+        }
+        log.info("receipt {} from {}{}: {} accepted, {} duplicate, {} rejected", receipt.receiptId(), receipt.sourceId(),
+                batch.isDryRun() ? " (dry run)" : "", receipt.accepted(), receipt.duplicates(), receipt.rejected());
+    }
+
+    private void count(String source, RecordStatus status, long n) {
+        meters.counter("hub.ingest.records", "source", source, "status", status.name()).increment(n);
+    }
+}

@@ -1,0 +1,39 @@
+package gov.js.evaluation.hub.national;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the push to the national platform ({@code hub.national.*}).
+ *
+ * @param url                 the national receiver; unset means the outbox waits
+ * @param appMark             the application mark sent in every envelope
+ * @param hmacKey             shared key of the HMAC-SM3 signer
+ * @param batchSize           records per push
+ * @param intervalMs          pause between drains when the outbox is empty, in ms (the timer route reads it)
+ * @param connectTimeoutMs    connection timeout of one push, in ms (the send route reads it)
+ * @param responseTimeoutMs   answer timeout of one push, in ms (the send route reads it)
+ * @param initialBackoff      first retry delay after a failed push
+ * @param maxBackoff          cap of the exponential retry delay
+ * @param alreadyRatedCodes   per-record answer codes meaning "this case was already rated": counts as delivered
+ * @param alreadyRatedPhrases the same, recognised in the answer's message
+ */
+@ConfigurationProperties("hub.national")
+public record NationalPushProperties(
+        String url,
+        String appMark,
+        String hmacKey,
+        int batchSize,
+        long intervalMs,
+        long connectTimeoutMs,
+        long responseTimeoutMs,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        List<String> alreadyRatedCodes,
+        List<String> alreadyRatedPhrases) {
+
+    public boolean configured() {
+        return url != null && !url.isBlank();
+    }
+}

@@ -1,0 +1,37 @@
+package gov.js.evaluation.hub.validate;
+
+/** Stable error codes of refused records. Senders may program against these names. */
+public enum ErrorCode {
+    /** the record could not be parsed (one NDJSON line, for example) */
+    UNPARSEABLE_RECORD,
+    /** the adapter could not map the record (not an object, value not in the mapping's code table, bad date) */
+    MAPPING_FAILED,
+    /** a required field is missing or empty */
+    REQUIRED,
+    /** a value has the wrong JSON type */
+    INVALID_TYPE,
+    /** a value does not have the expected format */
+    INVALID_FORMAT,
+    /** a code is not in its code list */
+    NOT_IN_CODE_LIST,
+    /** a value is longer than allowed */
+    TOO_LONG,
+    /** a field that is not in the unified schema */
+    UNKNOWN_FIELD,
+    /** satisfaction below 3 without evalDetail or writingEvaluation */
+    LOW_RATING_WITHOUT_REASON,
+    /** areaCode is not a Jiangsu region (32…) */
+    AREA_NOT_JIANGSU,
+    /** areaCode is outside the region the source may send for */
+    AREA_OUTSIDE_SOURCE_REGION,
+    /** deptCode fails the GB 32100 check character */
+    INVALID_CREDIT_CODE,
+    /** a natural person's certKey fails the GB 11643 check digit or birth date */
+    INVALID_ID_NUMBER,
+    /** assessTime is more than the allowed skew in the future */
+    ASSESS_TIME_IN_FUTURE,
+    /** assessTime is before acceptDate */
+    ASSESS_BEFORE_ACCEPT,
+    /** (projectNo, assessNumber) is already stored with different content */
+    ALREADY_RATED_CONFLICT
+}

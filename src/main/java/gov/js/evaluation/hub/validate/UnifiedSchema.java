@@ -1,0 +1,124 @@
+package gov.js.evaluation.hub.validate;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import gov.js.evaluation.hub.schema.ChinaTime;
+import gov.js.evaluation.hub.schema.UnifiedField;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The unified schema v1 (the JSON Schema file on the classpath) and the translation of its
+ * validation errors into {@link FieldError}s with stable codes and messages a person can act on.
+ */
+public final class UnifiedSchema {
+
+    public static final String RESOURCE = "/schema/evaluation-v1.schema.json";
+
+    private final Schema schema;
+
+    public UnifiedSchema() {
+        try (InputStream in = UnifiedSchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("schema resource missing: " + RESOURCE);
+            }
+            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<FieldError> validate(JsonNode wire) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Error error : schema.validate(wire)) {
+            errors.add(translate(error));
+        }
+        checkRealTimes(wire, errors);
+        return errors;
+    }
+
+    /** The pattern admits 2024-02-30; the calendar does not. */
+    private static void checkRealTimes(JsonNode wire, List<FieldError> errors) {
+        for (UnifiedField f : UnifiedField.values()) {
+            if (f.kind() != UnifiedField.Kind.TIME) {
+                continue;
+            }
+            JsonNode v = wire.path(f.wireName());
+            if (v.isString() && v.asString().matches("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
+                    && ChinaTime.parse(v.asString()).isEmpty()) {
+                errors.add(FieldError.of(f.wireName(), ErrorCode.INVALID_FORMAT,
+                        f.wireName() + " '" + v.asString() + "' is not a real date and time"));
+            }
+        }
+    }
+
+    private static FieldError translate(Error error) {
+        String keyword = error.getKeyword();
+        String field = fieldOf(error);
+        boolean personal = UnifiedField.byWireName(field).map(UnifiedField::personal).orElse(false);
+        String shown = personal ? "" : " " + quoted(error.getInstanceNode());
+        JsonNode schemaNode = error.getSchemaNode();
+        return switch (keyword == null ? "" : keyword) {
+            case "required" -> FieldError.of(field, ErrorCode.REQUIRED, field + " is required");
+            case "minLength" -> FieldError.of(field, ErrorCode.REQUIRED, field + " must not be empty");
+            case "enum" -> FieldError.of(field, ErrorCode.NOT_IN_CODE_LIST,
+                    field + shown + " is not in its code list (" + list(schemaNode) + ")");
+            case "type" -> FieldError.of(field, ErrorCode.INVALID_TYPE,
+                    field + shown + " must be a JSON " + (schemaNode == null ? "value of the right type" : schemaNode.asString()));
+            case "pattern" -> FieldError.of(field, ErrorCode.INVALID_FORMAT,
+                    field + shown + " does not have the expected format: " + formatHint(field));
+            case "maxLength" -> FieldError.of(field, ErrorCode.TOO_LONG,
+                    field + " is longer than " + (schemaNode == null ? "allowed" : schemaNode.asString() + " characters"));
+            case "additionalProperties" -> FieldError.of(field, ErrorCode.UNKNOWN_FIELD,
+                    field + " is not a field of the unified schema v1");
+            default -> FieldError.of(field, ErrorCode.INVALID_FORMAT, field + ": " + error.getMessage());
+        };
+    }
+
+    private static String fieldOf(Error error) {
+        if (("required".equals(error.getKeyword()) || "additionalProperties".equals(error.getKeyword()))
+                && error.getProperty() != null) {
+            return error.getProperty();
+        }
+        NodePath location = error.getInstanceLocation();
+        if (location == null || location.getNameCount() == 0) {
+            return "record";
+        }
+        return String.valueOf(location.getName(location.getNameCount() - 1));
+    }
+
+    private static String quoted(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "";
+        }
+        String text = node.isValueNode() ? node.asString() : node.toString();
+        return "'" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "'";
+    }
+
+    private static String list(JsonNode values) {
+        if (values == null || !values.isArray()) {
+            return "see the schema";
+        }
+        return StreamSupport.stream(values.spliterator(), false).map(JsonNode::asString).collect(Collectors.joining(", "));
+    }
+
+    private static String formatHint(String field) {
+        return switch (field) {
+            case "deptCode" -> "18-character unified social credit code";
+            case "areaCode" -> "12-digit region code";
+            case "assessTime", "acceptDate" -> "yyyy-MM-dd HH:mm:ss";
+            case "evalDetail" -> "comma-separated indicator codes such as 501,502";
+            case "dataSource" -> "3-digit province code";
+            default -> "see the schema";
+        };
+    }
+}
