@@ -36,6 +36,6 @@ public class HubConfiguration {
 
     @Bean
     SourceCatalog sourceCatalog(HubProperties hub, AdapterCatalog adapters) {
-        return SourceCatalog.load(hub.configPath().resolve("sources"), adapters, hub.maxBodyBytes());
+        return SourceCatalog.load(hub.sourcePaths(), adapters, hub.maxBodyBytes());
     }
 }

@@ -2,6 +2,7 @@ package gov.js.evaluation.hub;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,12 +11,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param configDir          folder holding sources/, adapters/ and mappings/ (the working directory by default)
  * @param maxBodyBytes       default request size limit of a source
  * @param allowedClockSkew   how far in the future an assessTime may be
+ * @param sourceDirs         folders of source files, relative to configDir (default: sources)
  */
 @ConfigurationProperties("hub")
-public record HubProperties(String configDir, long maxBodyBytes, Duration allowedClockSkew) {
+public record HubProperties(String configDir, long maxBodyBytes, Duration allowedClockSkew, List<String> sourceDirs) {
 
     /** The configuration folder, resolved against the working directory (not the servlet container's). */
     public Path configPath() {
         return Path.of(configDir == null || configDir.isBlank() ? "." : configDir).toAbsolutePath().normalize();
+    }
+
+    public List<Path> sourcePaths() {
+        List<String> dirs = sourceDirs == null || sourceDirs.isEmpty() ? List.of("sources") : sourceDirs;
+        return dirs.stream().map(d -> configPath().resolve(d)).toList();
     }
 }

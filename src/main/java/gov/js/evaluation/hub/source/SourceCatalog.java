@@ -33,11 +33,11 @@ public final class SourceCatalog {
         this.problems = problems;
     }
 
-    public static SourceCatalog load(Path sourcesDir, AdapterCatalog adapters, long defaultMaxBodyBytes) {
+    public static SourceCatalog load(List<Path> sourceDirs, AdapterCatalog adapters, long defaultMaxBodyBytes) {
         ObjectMapper yaml = YAMLMapper.builder().build();
         Map<String, SourceDefinition> sources = new TreeMap<>();
         Map<String, String> problems = new TreeMap<>();
-        for (Path file : files(sourcesDir)) {
+        for (Path file : sourceDirs.stream().flatMap(dir -> files(dir).stream()).toList()) {
             String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             try {
                 SourceDefinition s = parse(yaml, file, defaultMaxBodyBytes);
