@@ -118,8 +118,9 @@ public class NationalPushDrainer {
                 exchange.getIn().setBody(body);
                 exchange.setProperty("nationalUrl", settings.url());
             });
-            if (result.getException() != null) {
-                Throwable e = result.getException();
+            Throwable e = result.getException() != null ? result.getException()
+                    : result.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            if (e != null) {
                 return new PushOutcome.RetryBatch("could not reach the national platform: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
