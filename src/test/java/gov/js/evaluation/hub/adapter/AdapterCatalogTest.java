@@ -1,0 +1,58 @@
+package gov.js.evaluation.hub.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.js.evaluation.hub.decode.RecordReaders;
+import gov.js.evaluation.hub.decode.SourceRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Descriptors bind readers to mapping files or to Java plugins; a broken one never stops the others. */
+class AdapterCatalogTest {
+
+    @TempDir
+    Path adapters;
+
+    private void descriptor(String id, String body) throws IOException {
+        Files.createDirectories(adapters.resolve(id));
+        Files.writeString(adapters.resolve(id).resolve("adapter.yaml"), body);
+    }
+
+    private AdapterCatalog load() {
+        return AdapterCatalog.load(adapters, Path.of("mappings"), RecordReaders.standard(), getClass().getClassLoader());
+    }
+
+    @Test
+    void findsAJavaAdapterByServiceLoaderAndUsesIt() throws IOException {
+        descriptor("stars", "id: stars\nversion: 1\nformat: json\nplugin: star-rating\n");
+
+        AdapterCatalog.LoadedAdapter loaded = load().find("stars").orElseThrow();
+
+        MappingResult result = loaded.adapter().map(SourceRecord.parsed(0,
+                JsonMapper.builder().build().readTree("{\"case\":\"P-7\",\"stars\":2}"), ""));
+        assertThat(result.unified().path("satisfaction").asString()).isEqualTo("2");
+        assertThat(loaded.adapter().version()).isEqualTo("0.1");
+    }
+
+    @Test
+    void aBrokenDescriptorIsReportedWithTheReasonAndTheOthersStillLoad() throws IOException {
+        descriptor("stars", "id: stars\nversion: 1\nformat: json\nplugin: star-rating\n");
+        descriptor("no-plugin", "id: no-plugin\nversion: 1\nformat: json\nplugin: nothing-by-that-id\n");
+        descriptor("bad-format", "id: bad-format\nversion: 1\nformat: parquet\nmapping: province-web\n");
+        descriptor("bad-charset", "id: bad-charset\nversion: 1\nformat: json\ncharset: KLINGON\nmapping: province-web\n");
+        descriptor("web", "id: web\nversion: 1\nformat: json\nmapping: province-web\n");
+
+        AdapterCatalog catalog = load();
+
+        assertThat(catalog.find("stars")).isPresent();
+        assertThat(catalog.find("web")).isPresent();
+        assertThat(catalog.problems()).containsOnlyKeys("no-plugin", "bad-format", "bad-charset");
+        assertThat(catalog.problems().get("no-plugin")).contains("nothing-by-that-id");
+        assertThat(catalog.problems().get("bad-format")).contains("parquet");
+        assertThat(catalog.problems().get("bad-charset")).contains("KLINGON");
+    }
+}

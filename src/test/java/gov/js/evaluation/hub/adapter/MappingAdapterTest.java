@@ -1,0 +1,122 @@
+package gov.js.evaluation.hub.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.js.evaluation.hub.adapter.mapping.MappingAdapter;
+import gov.js.evaluation.hub.adapter.mapping.MappingFileParser;
+import gov.js.evaluation.hub.decode.SourceRecord;
+import gov.js.evaluation.hub.validate.FieldError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A mapping is configured from a file, applied to one record, and its unified output asserted: no runtime. */
+class MappingAdapterTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path dir;
+
+    /** A city that follows GB/T 39046: reversed satisfaction, channel names, its own date format, nested fields. */
+    private static final String CITY_MAPPING = """
+            mapping: city-test
+            recordId: record.id
+            fields:
+              projectNo: record.case.no
+              assessNumber: { path: record.case.round, default: "1" }
+              satisfaction: { path: record.rating, codes: satisfaction-gbt39046 }
+              pf: { path: record.channel, codes: { "政务服务网": "1", "移动端": "2", "短信": "7" } }
+              areaCode: { path: record.region, region: true }
+              assessTime: { path: record.ratedAt, date: "yyyy/MM/dd HH:mm", zone: Asia/Shanghai }
+              acceptDate: { path: record.acceptedOn, date: "yyyyMMdd" }
+              evalDetail: { path: record.indicators, split: "[,，]" }
+              dataSource: { value: "320" }
+            """;
+
+    private MappingAdapter adapter(String mapping) throws IOException {
+        Path file = dir.resolve("city-test.yaml");
+        Files.writeString(file, mapping);
+        // shared code tables come from the repository's mappings/codes
+        return new MappingAdapter("city-test", "1", new MappingFileParser(Path.of("mappings")).parse(file));
+    }
+
+    private static SourceRecord record(String json) {
+        return SourceRecord.parsed(0, JSON.readTree(json), json);
+    }
+
+    @Test
+    void translatesReversedCodesChannelNamesDatesRegionsAndLists() throws IOException {
+        MappingResult result = adapter(CITY_MAPPING).map(record("""
+                {"record": {"id": "R-9", "case": {"no": "P-1"}, "rating": "1", "channel": "短信", "region": "320505",
+                            "ratedAt": "2026/11/26 08:05", "acceptedOn": "20261120", "indicators": "501，502, 510"}}"""));
+
+        assertThat(result.errors()).isEmpty();
+        JsonNode u = result.unified();
+        assertThat(u.path("projectNo").asString()).isEqualTo("P-1");
+        assertThat(u.path("assessNumber").isInt()).isTrue();
+        assertThat(u.path("assessNumber").asInt()).as("default").isEqualTo(1);
+        assertThat(u.path("satisfaction").asString()).as("GB/T 39046's 1 is the best rating").isEqualTo("5");
+        assertThat(u.path("pf").asString()).isEqualTo("7");
+        assertThat(u.path("areaCode").asString()).isEqualTo("320505000000");
+        assertThat(u.path("assessTime").asString()).isEqualTo("2026-11-26 08:05:00");
+        assertThat(u.path("acceptDate").asString()).isEqualTo("2026-11-20 00:00:00");
+        assertThat(u.path("evalDetail").asString()).isEqualTo("501,502,510");
+        assertThat(u.path("dataSource").asString()).isEqualTo("320");
+        assertThat(result.sourceRecordId()).isEqualTo("R-9");
+    }
+
+    @Test
+    void convertsTimesFromTheSourcesZoneIntoChinaTime() throws IOException {
+        MappingResult result = adapter(CITY_MAPPING.replace("zone: Asia/Shanghai", "zone: UTC")).map(record("""
+                {"record": {"case": {"no": "P-2"}, "rating": "2", "channel": "移动端", "ratedAt": "2026/11/26 23:30"}}"""));
+
+        assertThat(result.unified().path("assessTime").asString()).isEqualTo("2026-11-27 07:30:00");
+    }
+
+    @Test
+    void aValueMissingFromACodeTableOrABadDateIsAMappingErrorOnThatField() throws IOException {
+        MappingResult result = adapter(CITY_MAPPING).map(record("""
+                {"record": {"case": {"no": "P-3"}, "rating": "6", "channel": "微信", "ratedAt": "26-11-2026"}}"""));
+
+        assertThat(result.errors()).extracting(FieldError::field, FieldError::code).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("satisfaction", "MAPPING_FAILED"),
+                org.assertj.core.groups.Tuple.tuple("pf", "MAPPING_FAILED"),
+                org.assertj.core.groups.Tuple.tuple("assessTime", "MAPPING_FAILED"));
+        assertThat(result.errors().get(0).message()).contains("satisfaction-gbt39046");
+        assertThat(result.errors()).extracting(FieldError::message).anySatisfy(m -> assertThat(m).contains("yyyy/MM/dd HH:mm"));
+    }
+
+    @Test
+    void aRecordThatIsNotAnObjectIsRefusedWithAReason() throws IOException {
+        MappingResult result = adapter(CITY_MAPPING).map(record("[1, 2]"));
+
+        assertThat(result.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("record");
+            assertThat(e.message()).contains("an array");
+        });
+    }
+
+    @Test
+    void mistakesInAMappingFileNameTheFileAndTheField() throws IOException {
+        assertThatMappingError(CITY_MAPPING.replace("satisfaction:", "satisfactoin:"), "fields.satisfactoin", "not a field of the unified schema");
+        assertThatMappingError(CITY_MAPPING.replace("satisfaction-gbt39046", "no-such-table"), "fields.satisfaction.codes", "no-such-table");
+        assertThatMappingError(CITY_MAPPING.replace("yyyy/MM/dd HH:mm", "yyyy/MM/dd HH:mm ppp{"), "fields.assessTime.date", "bad pattern");
+        assertThatMappingError(CITY_MAPPING.replace("zone: Asia/Shanghai", "zone: Mars/Olympus"), "fields.assessTime.zone", "unknown time zone");
+        assertThatMappingError(CITY_MAPPING.replace("{ value: \"320\" }", "{ value: \"320\", path: x }"), "fields.dataSource", "exactly one of");
+        assertThatMappingError(CITY_MAPPING.replace("default: \"1\"", "dflt: \"1\""), "fields.assessNumber", "unknown key 'dflt'");
+        assertThatMappingError("mapping: [unclosed", "city-test.yaml", "not valid YAML");
+    }
+
+    private void assertThatMappingError(String mapping, String where, String problem) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter(mapping))
+                .isInstanceOf(AdapterConfigException.class)
+                .hasMessageContaining("city-test.yaml")
+                .hasMessageContaining(where)
+                .hasMessageContaining(problem);
+    }
+}

@@ -1,0 +1,53 @@
+package gov.js.evaluation.hub.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonRecordReaderTest {
+
+    private final JsonRecordReader reader = new JsonRecordReader();
+
+    private List<SourceRecord> read(String body) {
+        return reader.read(body.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsOneObjectAnArrayAndNdjson() {
+        assertThat(read("{\"a\":1}")).hasSize(1);
+        assertThat(read("[{\"a\":1},{\"a\":2},{\"a\":3}]")).extracting(r -> r.content().path("a").asInt()).containsExactly(1, 2, 3);
+        assertThat(read("{\"a\":1}\n{\"a\":2}\r\n\n{\"a\":3}\n")).extracting(SourceRecord::index).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void aBrokenNdjsonLineBecomesOneUnparseableRecordWithItsLine() {
+        List<SourceRecord> records = read("{\"a\":1}\n{\"a\":\n{\"a\":3}");
+
+        assertThat(records).hasSize(3);
+        assertThat(records.get(1).isParsed()).isFalse();
+        assertThat(records.get(1).parseError()).startsWith("line 2, column");
+        assertThat(records.get(1).rawText()).isEqualTo("{\"a\":");
+        assertThat(records.get(2).content().path("a").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aBodyOfWhichNothingParsesIsRefusedWithThePosition() {
+        assertThatThrownBy(() -> read("{\n \"a\": 1,\n \"b\" 2\n}"))
+                .isInstanceOf(UnparseableBodyException.class)
+                .hasMessageContaining("line 3, column")
+                .satisfies(e -> assertThat(((UnparseableBodyException) e).line()).isEqualTo(3));
+        assertThatThrownBy(() -> read("   ")).hasMessageContaining("empty");
+    }
+
+    @Test
+    void decodesTheSourcesCharset() {
+        Charset gbk = Charset.forName("GBK");
+        List<SourceRecord> records = reader.read("{\"taskName\":\"居民身份证换领\"}".getBytes(gbk), gbk);
+
+        assertThat(records.get(0).content().path("taskName").asString()).isEqualTo("居民身份证换领");
+    }
+}

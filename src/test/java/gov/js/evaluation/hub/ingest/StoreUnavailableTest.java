@@ -1,0 +1,32 @@
+package gov.js.evaluation.hub.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.js.evaluation.hub.Evaluations;
+import gov.js.evaluation.hub.HubInstance;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** When the provincial store is down, the sender hears 503 and no record is reported accepted. */
+class StoreUnavailableTest {
+
+    @Test
+    void answers503AndAcceptsNothingWhileTheStoreIsDown() throws Exception {
+        try (HubInstance hub = HubInstance.start(Map.of("spring.datasource.hikari.connection-timeout", "1000"))) {
+            String body = "[" + Evaluations.valid() + "," + Evaluations.valid() + "]";
+            assertThat(hub.post("/api/v1/sources/province-web/evaluations/validate", body).status()).isEqualTo(200);
+
+            hub.bean(EmbeddedPostgres.class).close(); // the store goes away
+
+            HubInstance.Response r = hub.post("/api/v1/sources/province-web/evaluations", body);
+
+            assertThat(r.status()).as(r.toString()).isEqualTo(503);
+            assertThat(r.json().path("error").asString()).isEqualTo("STORE_UNAVAILABLE");
+            assertThat(r.json().has("accepted")).isFalse();
+            assertThat(r.body()).doesNotContain("ACCEPTED");
+            assertThat(r.retryAfter()).isNotBlank();
+            assertThat(hub.get("/actuator/health").json().at("/components/db/status").asString()).isEqualTo("DOWN");
+        }
+    }
+}
