@@ -1,30 +1,24 @@
 package gov.js.evaluation.hub.adapter;
 
 import gov.js.evaluation.hub.adapter.mapping.MappingAdapter;
+import gov.js.evaluation.hub.config.ConfigFileException;
+import gov.js.evaluation.hub.config.ConfigFiles;
 import gov.js.evaluation.hub.adapter.mapping.MappingFileParser;
 import gov.js.evaluation.hub.decode.RecordReader;
 import gov.js.evaluation.hub.decode.RecordReaders;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Every adapter the hub knows: one per {@code adapters/<id>/adapter.yaml}, made from a mapping file
@@ -52,18 +46,20 @@ public final class AdapterCatalog {
         for (EvaluationAdapter a : ServiceLoader.load(EvaluationAdapter.class, plugins)) {
             javaAdapters.put(a.id(), a);
         }
-        ObjectMapper yaml = YAMLMapper.builder().build();
         MappingFileParser mappings = new MappingFileParser(mappingsDir);
         Map<String, LoadedAdapter> loaded = new TreeMap<>();
         Map<String, String> problems = new TreeMap<>();
-        for (Path file : descriptorFiles(adaptersDir)) {
+        if (!Files.isDirectory(adaptersDir)) {
+            log.warn("adapters directory {} does not exist: no adapters loaded", adaptersDir);
+        }
+        for (Path file : ConfigFiles.list(adaptersDir, dir -> dir.resolve("adapter.yaml"))) {
             String folder = file.getParent().getFileName().toString();
             try {
-                LoadedAdapter adapter = loadOne(file, yaml, mappings, readers, javaAdapters, mappingsDir);
+                LoadedAdapter adapter = loadOne(file, mappings, readers, javaAdapters, mappingsDir);
                 loaded.put(adapter.descriptor().id(), adapter);
                 log.info("adapter {} {} loaded ({}, {})", adapter.descriptor().id(), adapter.descriptor().version(),
                         adapter.descriptor().format(), adapter.charset());
-            } catch (AdapterConfigException e) {
+            } catch (ConfigFileException e) {
                 problems.put(folder, e.getMessage());
                 log.error("adapter {} not loaded: {}", folder, e.getMessage());
             }
@@ -71,20 +67,15 @@ public final class AdapterCatalog {
         return new AdapterCatalog(loaded, problems);
     }
 
-    private static LoadedAdapter loadOne(Path file, ObjectMapper yaml, MappingFileParser mappings, RecordReaders readers,
+    private static LoadedAdapter loadOne(Path file, MappingFileParser mappings, RecordReaders readers,
                                          Map<String, EvaluationAdapter> javaAdapters, Path mappingsDir) {
-        JsonNode d;
-        try {
-            d = yaml.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new AdapterConfigException(file + ": not valid YAML: " + e.getOriginalMessage(), e);
-        }
-        String id = required(d, "id", file);
+        JsonNode d = ConfigFiles.read(file);
+        String id = ConfigFiles.required(d, "id", file);
         if (!id.equals(file.getParent().getFileName().toString())) {
             throw new AdapterConfigException(file + ": id '" + id + "' must equal its folder name");
         }
-        AdapterDescriptor descriptor = new AdapterDescriptor(id, required(d, "version", file), d.path("title").asString(id),
-                d.path("description").asString(""), required(d, "format", file), d.path("charset").asString("UTF-8"),
+        AdapterDescriptor descriptor = new AdapterDescriptor(id, ConfigFiles.required(d, "version", file), d.path("title").asString(id),
+                d.path("description").asString(""), ConfigFiles.required(d, "format", file), d.path("charset").asString("UTF-8"),
                 d.path("mapping").asString(null), d.path("plugin").asString(null));
         RecordReader reader = readers.forFormat(descriptor.format()).orElseThrow(() -> new AdapterConfigException(
                 file + ": format '" + descriptor.format() + "' is not one of " + readers.formats()));
@@ -108,28 +99,6 @@ public final class AdapterCatalog {
             throw new AdapterConfigException(file + ": give exactly one of 'mapping' (a file in mappings/) or 'plugin' (a Java adapter id)");
         }
         return new LoadedAdapter(descriptor, adapter, reader, charset);
-    }
-
-    private static String required(JsonNode d, String key, Path file) {
-        String v = d.path(key).asString(null);
-        if (v == null || v.isBlank()) {
-            throw new AdapterConfigException(file + ": '" + key + "' is required");
-        }
-        return v;
-    }
-
-    private static List<Path> descriptorFiles(Path adaptersDir) {
-        if (!Files.isDirectory(adaptersDir)) {
-            log.warn("adapters directory {} does not exist: no adapters loaded", adaptersDir.toAbsolutePath());
-            return List.of();
-        }
-        try (Stream<Path> dirs = Files.list(adaptersDir)) {
-            List<Path> files = new ArrayList<>();
-            dirs.sorted().map(dir -> dir.resolve("adapter.yaml")).filter(Files::isRegularFile).forEach(files::add);
-            return files;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public Optional<LoadedAdapter> find(String id) {

@@ -1,5 +1,8 @@
 package gov.js.evaluation.hub.ingest;
 
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -9,6 +12,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -58,10 +62,20 @@ public class ProblemResponder {
         exchange.getMessage().setBody(json.writeValueAsString(body));
     }
 
-    private static boolean isStoreUnavailable(Throwable t) {
+    /** Connection failures, whether they hit the begin, a statement, or the rollback after it. */
+    static boolean isStoreUnavailable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof DataAccessResourceFailureException || c instanceof TransientDataAccessException
-                    || c instanceof CannotCreateTransactionException || c instanceof java.sql.SQLTransientConnectionException) {
+                    || c instanceof CannotCreateTransactionException || c instanceof SQLTransientConnectionException
+                    || c instanceof ConnectException) {
+                return true;
+            }
+            if (c instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true; // connection exception, or the server shutting down
+            }
+            if (c instanceof TransactionSystemException tx && tx.getApplicationException() != null
+                    && isStoreUnavailable(tx.getApplicationException())) {
                 return true;
             }
         }

@@ -1,8 +1,8 @@
 package gov.js.evaluation.hub.source;
 
 import gov.js.evaluation.hub.adapter.AdapterCatalog;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import gov.js.evaluation.hub.config.ConfigFileException;
+import gov.js.evaluation.hub.config.ConfigFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -11,13 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The configured sources, one per {@code sources/<id>.yaml}. A broken file is reported and skipped. */
 public final class SourceCatalog {
@@ -34,23 +30,29 @@ public final class SourceCatalog {
     }
 
     public static SourceCatalog load(List<Path> sourceDirs, AdapterCatalog adapters, long defaultMaxBodyBytes) {
-        ObjectMapper yaml = YAMLMapper.builder().build();
         Map<String, SourceDefinition> sources = new TreeMap<>();
         Map<String, String> problems = new TreeMap<>();
-        for (Path file : sourceDirs.stream().flatMap(dir -> files(dir).stream()).toList()) {
+        for (Path dir : sourceDirs) {
+            if (!Files.isDirectory(dir)) {
+                log.warn("sources directory {} does not exist", dir);
+            }
+        }
+        List<Path> files = sourceDirs.stream().flatMap(dir -> ConfigFiles.list(dir,
+                p -> p.getFileName().toString().endsWith(".yaml") ? p : null).stream()).toList();
+        for (Path file : files) {
             String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             try {
-                SourceDefinition s = parse(yaml, file, defaultMaxBodyBytes);
+                SourceDefinition s = parse(file, defaultMaxBodyBytes);
                 if (!s.id().equals(name)) {
-                    throw new IllegalArgumentException(file + ": id '" + s.id() + "' must equal the file name");
+                    throw new ConfigFileException(file + ": id '" + s.id() + "' must equal the file name");
                 }
                 if (adapters.find(s.adapter()).isEmpty()) {
-                    throw new IllegalArgumentException(file + ": adapter '" + s.adapter() + "' is not loaded"
+                    throw new ConfigFileException(file + ": adapter '" + s.adapter() + "' is not loaded"
                             + Optional.ofNullable(adapters.problems().get(s.adapter())).map(p -> " (" + p + ")").orElse(""));
                 }
                 sources.put(s.id(), s);
                 log.info("source {} → adapter {} via {}, region {}", s.id(), s.adapter(), s.transport(), s.region());
-            } catch (IllegalArgumentException e) {
+            } catch (ConfigFileException e) {
                 problems.put(name, e.getMessage());
                 log.error("source {} not loaded: {}", name, e.getMessage());
             }
@@ -58,44 +60,19 @@ public final class SourceCatalog {
         return new SourceCatalog(sources, problems);
     }
 
-    private static SourceDefinition parse(ObjectMapper yaml, Path file, long defaultMaxBodyBytes) {
-        JsonNode d;
-        try {
-            d = yaml.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException(file + ": not valid YAML: " + e.getOriginalMessage(), e);
-        }
-        String id = text(d, "id", file);
-        String transport = text(d, "transport", file);
+    private static SourceDefinition parse(Path file, long defaultMaxBodyBytes) {
+        JsonNode d = ConfigFiles.read(file);
+        String id = ConfigFiles.required(d, "id", file);
+        String transport = ConfigFiles.required(d, "transport", file);
         if (!TRANSPORTS.contains(transport)) {
-            throw new IllegalArgumentException(file + ": transport '" + transport + "' is not one of " + TRANSPORTS);
+            throw new ConfigFileException(file + ": transport '" + transport + "' is not one of " + TRANSPORTS);
         }
-        String region = text(d, "region", file);
+        String region = ConfigFiles.required(d, "region", file);
         if (!region.matches("32[0-9]{4}")) {
-            throw new IllegalArgumentException(file + ": region '" + region + "' must be a 6-digit Jiangsu code (32xxxx)");
+            throw new ConfigFileException(file + ": region '" + region + "' must be a 6-digit Jiangsu code (32xxxx)");
         }
         long maxBody = d.path("maxBodyBytes").asLong(defaultMaxBodyBytes);
-        return new SourceDefinition(id, d.path("title").asString(id), text(d, "adapter", file), transport, region, maxBody);
-    }
-
-    private static String text(JsonNode d, String key, Path file) {
-        String v = d.path(key).asString(null);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException(file + ": '" + key + "' is required");
-        }
-        return v;
-    }
-
-    private static List<Path> files(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            log.warn("sources directory {} does not exist: no sources configured", dir.toAbsolutePath());
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new SourceDefinition(id, d.path("title").asString(id), ConfigFiles.required(d, "adapter", file), transport, region, maxBody);
     }
 
     public Optional<SourceDefinition> find(String id) {

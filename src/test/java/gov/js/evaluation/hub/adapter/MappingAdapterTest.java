@@ -114,7 +114,7 @@ class MappingAdapterTest {
 
     private void assertThatMappingError(String mapping, String where, String problem) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter(mapping))
-                .isInstanceOf(AdapterConfigException.class)
+                .isInstanceOf(gov.js.evaluation.hub.config.ConfigFileException.class)
                 .hasMessageContaining("city-test.yaml")
                 .hasMessageContaining(where)
                 .hasMessageContaining(problem);

@@ -6,14 +6,18 @@ import gov.js.evaluation.hub.Evaluations;
 import gov.js.evaluation.hub.HubInstance;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** When the provincial store is down, the sender hears 503 and no record is reported accepted. */
 class StoreUnavailableTest {
 
-    @Test
-    void answers503AndAcceptsNothingWhileTheStoreIsDown() throws Exception {
-        try (HubInstance hub = HubInstance.start(Map.of("spring.datasource.hikari.connection-timeout", "1000"))) {
+    @ParameterizedTest(name = "idle pooled connections: {0}")
+    @ValueSource(ints = {0, 2})
+    void answers503AndAcceptsNothingWhileTheStoreIsDown(int idleConnections) throws Exception {
+        // with idle connections the failure hits a statement and the rollback; without, the transaction's begin
+        try (HubInstance hub = HubInstance.start(Map.of("spring.datasource.hikari.connection-timeout", "1000",
+                "spring.datasource.hikari.minimum-idle", String.valueOf(idleConnections)))) {
             String body = "[" + Evaluations.valid() + "," + Evaluations.valid() + "]";
             assertThat(hub.post("/api/v1/sources/province-web/evaluations/validate", body).status()).isEqualTo(200);
 

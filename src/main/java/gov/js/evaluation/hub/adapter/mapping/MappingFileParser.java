@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.adapter.mapping;
 
 import gov.js.evaluation.hub.adapter.AdapterConfigException;
+import gov.js.evaluation.hub.config.ConfigFiles;
 import gov.js.evaluation.hub.schema.UnifiedField;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads and checks a mapping file ({@code mappings/<name>.yaml}). Every mistake is reported with the
@@ -29,7 +27,6 @@ public final class MappingFileParser {
     private static final Set<String> TOP_KEYS = Set.of("mapping", "description", "recordId", "fields");
     private static final Set<String> RULE_KEYS = Set.of("path", "value", "default", "codes", "date", "zone", "region", "split");
 
-    private final ObjectMapper yaml = YAMLMapper.builder().build();
     private final Path codesDir;
 
     public MappingFileParser(Path mappingsDir) {
@@ -37,9 +34,8 @@ public final class MappingFileParser {
     }
 
     public MappingDefinition parse(Path file) {
-        JsonNode root = readYaml(file);
+        JsonNode root = ConfigFiles.read(file);
         String where = file.toString();
-        requireObject(root, where);
         for (String key : root.propertyNames()) {
             if (!TOP_KEYS.contains(key)) {
                 throw new AdapterConfigException(where + ": unknown key '" + key + "' (allowed: " + TOP_KEYS + ")");
@@ -100,7 +96,7 @@ public final class MappingFileParser {
             if (!Files.isRegularFile(shared)) {
                 throw new AdapterConfigException(where + ": shared code table '" + node.asString() + "' not found at " + shared);
             }
-            JsonNode table = readYaml(shared);
+            JsonNode table = ConfigFiles.read(shared);
             return new CodeTable(node.asString(), entries(table.path("codes"), shared + ": codes"));
         }
         return new CodeTable("inline", entries(node, where));
@@ -146,21 +142,6 @@ public final class MappingFileParser {
             return JsonPointer.compile(path.startsWith("/") ? path : "/" + path.replace('.', '/'));
         } catch (IllegalArgumentException e) {
             throw new AdapterConfigException(where + ": bad path '" + path + "': " + e.getMessage());
-        }
-    }
-
-    private JsonNode readYaml(Path file) {
-        try {
-            return yaml.readTree(file.toFile());
-        } catch (JacksonException e) {
-            String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new AdapterConfigException(file + at + ": not valid YAML: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static void requireObject(JsonNode root, String where) {
-        if (root == null || !root.isObject()) {
-            throw new AdapterConfigException(where + ": expected a YAML mapping at the top");
         }
     }
 }
