@@ -4,6 +4,7 @@ import gov.js.evaluation.hub.adapter.mapping.MappingAdapter;
 import gov.js.evaluation.hub.config.ConfigFileException;
 import gov.js.evaluation.hub.config.ConfigFiles;
 import gov.js.evaluation.hub.adapter.mapping.MappingFileParser;
+import gov.js.evaluation.hub.decode.ReaderOptions;
 import gov.js.evaluation.hub.decode.RecordReader;
 import gov.js.evaluation.hub.decode.RecordReaders;
 import java.nio.charset.Charset;
@@ -30,7 +31,7 @@ public final class AdapterCatalog {
     private static final Logger log = LoggerFactory.getLogger(AdapterCatalog.class);
 
     /** A loaded adapter with the reader that decodes its payloads. */
-    public record LoadedAdapter(AdapterDescriptor descriptor, EvaluationAdapter adapter, RecordReader reader, Charset charset) {
+    public record LoadedAdapter(AdapterDescriptor descriptor, EvaluationAdapter adapter, RecordReader reader, ReaderOptions options) {
     }
 
     private final Map<String, LoadedAdapter> adapters;
@@ -58,7 +59,7 @@ public final class AdapterCatalog {
                 LoadedAdapter adapter = loadOne(file, mappings, readers, javaAdapters, mappingsDir);
                 loaded.put(adapter.descriptor().id(), adapter);
                 log.info("adapter {} {} loaded ({}, {})", adapter.descriptor().id(), adapter.descriptor().version(),
-                        adapter.descriptor().format(), adapter.charset());
+                        adapter.descriptor().format(), adapter.options().charset());
             } catch (ConfigFileException e) {
                 problems.put(folder, e.getMessage());
                 log.error("adapter {} not loaded: {}", folder, e.getMessage());
@@ -76,7 +77,7 @@ public final class AdapterCatalog {
         }
         AdapterDescriptor descriptor = new AdapterDescriptor(id, ConfigFiles.required(d, "version", file), d.path("title").asString(id),
                 d.path("description").asString(""), ConfigFiles.required(d, "format", file), d.path("charset").asString("UTF-8"),
-                d.path("mapping").asString(null), d.path("plugin").asString(null));
+                readerSettings(d.path("reader"), file), d.path("mapping").asString(null), d.path("plugin").asString(null));
         RecordReader reader = readers.forFormat(descriptor.format()).orElseThrow(() -> new AdapterConfigException(
                 file + ": format '" + descriptor.format() + "' is not one of " + readers.formats()));
         Charset charset;
@@ -84,6 +85,12 @@ public final class AdapterCatalog {
             charset = Charset.forName(descriptor.charset());
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new AdapterConfigException(file + ": unknown charset '" + descriptor.charset() + "'");
+        }
+        for (String key : descriptor.readerSettings().keySet()) {
+            if (!reader.settings().contains(key)) {
+                throw new AdapterConfigException(file + ": reader." + key + " is not a setting of the " + descriptor.format()
+                        + " reader (it has " + reader.settings() + ")");
+            }
         }
         EvaluationAdapter adapter;
         if (descriptor.mapping() != null && descriptor.plugin() == null) {
@@ -98,7 +105,21 @@ public final class AdapterCatalog {
         } else {
             throw new AdapterConfigException(file + ": give exactly one of 'mapping' (a file in mappings/) or 'plugin' (a Java adapter id)");
         }
-        return new LoadedAdapter(descriptor, adapter, reader, charset);
+        return new LoadedAdapter(descriptor, adapter, reader, new ReaderOptions(charset, descriptor.readerSettings()));
+    }
+
+    private static Map<String, String> readerSettings(JsonNode node, Path file) {
+        Map<String, String> settings = new TreeMap<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return settings;
+        }
+        if (!node.isObject()) {
+            throw new AdapterConfigException(file + ": 'reader' must be a block of settings");
+        }
+        for (String key : node.propertyNames()) {
+            settings.put(key, node.get(key).asString());
+        }
+        return settings;
     }
 
     public Optional<LoadedAdapter> find(String id) {

@@ -1,9 +1,14 @@
 package gov.js.evaluation.hub.decode;
 
-import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -12,13 +17,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON as senders really send it: one object, an array of objects, or NDJSON (one object per line).
- * In NDJSON a broken line is one unparseable record and the lines around it still count; a body of
- * which nothing parses is refused as a whole with the parser's position.
+ * Arrays and NDJSON are streamed. In NDJSON a broken line is one unparseable record and the lines
+ * around it still count; a body of which nothing parses is refused with the parser's position.
  */
 public final class JsonRecordReader implements RecordReader {
 
     private final ObjectMapper strict = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    /** Reads one element at a time from a streaming parser: what follows an element is the next one. */
+    private final ObjectMapper elements = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     @Override
@@ -27,36 +36,94 @@ public final class JsonRecordReader implements RecordReader {
     }
 
     @Override
-    public List<SourceRecord> read(byte[] payload, Charset charset) {
-        String text = new String(payload, charset);
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
-        if (text.isBlank()) {
-            throw new UnparseableBodyException("the body is empty", 1, 1);
-        }
-        JsonNode whole;
-        try {
-            whole = strict.readTree(text);
-        } catch (JacksonException wholeError) {
-            return readLines(text, wholeError);
-        }
-        List<SourceRecord> records = new ArrayList<>();
-        if (whole.isArray()) {
-            int i = 0;
-            for (JsonNode element : whole) {
-                records.add(SourceRecord.parsed(i++, element, element.toString()));
+    public void read(InputStream payload, ReaderOptions options, Consumer<SourceRecord> sink) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(payload, options.charset()), 1 << 16)) {
+            in.mark(1 << 16);
+            int first = firstNonBlank(in);
+            if (first == -1) {
+                throw new UnparseableBodyException("the body is empty", 1, 1);
             }
-        } else {
-            records.add(SourceRecord.parsed(0, whole, text.strip()));
+            in.reset();
+            if (first == '[') {
+                readArray(in, sink);
+            } else {
+                readLinesOrDocument(in, sink);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return records;
     }
 
-    private List<SourceRecord> readLines(String text, JacksonException wholeError) {
+    private static int firstNonBlank(BufferedReader in) throws IOException {
+        int c;
+        do {
+            c = in.read();
+        } while (c != -1 && (Character.isWhitespace(c) || c == '\uFEFF'));
+        return c;
+    }
+
+    private void readArray(BufferedReader in, Consumer<SourceRecord> sink) {
+        try (JsonParser parser = elements.createParser(in)) {
+            parser.nextToken(); // [
+            int index = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                JsonNode element = elements.readTree(parser);
+                sink.accept(SourceRecord.parsed(index++, element, element.toString()));
+            }
+            if (parser.nextToken() != null) {
+                throw new UnparseableBodyException("not a JSON array of records: something follows the array's end at line "
+                        + parser.currentLocation().getLineNr() + ", column " + parser.currentLocation().getColumnNr(),
+                        parser.currentLocation().getLineNr(), parser.currentLocation().getColumnNr());
+            }
+        } catch (JacksonException e) {
+            throw unparseable(e, "not a JSON array of records");
+        }
+    }
+
+    /** NDJSON when the first line is a complete value; otherwise one (pretty-printed) document. */
+    private void readLinesOrDocument(BufferedReader in, Consumer<SourceRecord> sink) throws IOException {
+        String firstLine = in.readLine();
+        while (firstLine != null && firstLine.isBlank()) {
+            firstLine = in.readLine();
+        }
+        JsonNode firstValue = tryParse(strip(firstLine));
+        if (firstValue == null) {
+            StringBuilder document = new StringBuilder(strip(firstLine));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                document.append('\n').append(line);
+            }
+            try {
+                JsonNode whole = strict.readTree(document.toString());
+                sink.accept(SourceRecord.parsed(0, whole, document.toString().strip()));
+            } catch (JacksonException e) {
+                readBufferedLines(document.toString(), e, sink);
+            }
+            return;
+        }
+        int index = 0;
+        int lineNo = 1;
+        sink.accept(SourceRecord.parsed(index++, firstValue, strip(firstLine)));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lineNo++;
+            String text = line.strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            try {
+                sink.accept(SourceRecord.parsed(index, strict.readTree(text), text));
+            } catch (JacksonException e) {
+                sink.accept(SourceRecord.unparseable(index, text, "line " + lineNo + ", column "
+                        + (e.getLocation() == null ? 1 : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage()));
+            }
+            index++;
+        }
+    }
+
+    /** NDJSON whose first line is broken: the other lines still count, unless none parses. */
+    private void readBufferedLines(String text, JacksonException documentError, Consumer<SourceRecord> sink) {
         String[] lines = text.split("\r?\n", -1);
-        List<SourceRecord> records = new ArrayList<>();
-        int parsed = 0;
+        java.util.List<SourceRecord> records = new java.util.ArrayList<>();
+        boolean anyParsed = false;
         for (int lineNo = 1; lineNo <= lines.length; lineNo++) {
             String line = lines[lineNo - 1].strip();
             if (line.isEmpty()) {
@@ -64,23 +131,38 @@ public final class JsonRecordReader implements RecordReader {
             }
             try {
                 records.add(SourceRecord.parsed(records.size(), strict.readTree(line), line));
-                parsed++;
-            } catch (JacksonException lineError) {
-                records.add(SourceRecord.unparseable(records.size(), line,
-                        "line " + lineNo + ", column " + column(lineError) + ": " + lineError.getOriginalMessage()));
+                anyParsed = true;
+            } catch (JacksonException e) {
+                records.add(SourceRecord.unparseable(records.size(), line, "line " + lineNo + ", column "
+                        + (e.getLocation() == null ? 1 : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage()));
             }
         }
-        if (parsed == 0) {
-            TokenStreamLocation at = wholeError.getLocation();
-            int line = at == null ? 1 : at.getLineNr();
-            int column = at == null ? 1 : at.getColumnNr();
-            throw new UnparseableBodyException("not JSON, a JSON array or NDJSON: line " + line + ", column " + column
-                    + ": " + wholeError.getOriginalMessage(), line, column);
+        if (!anyParsed) {
+            throw unparseable(documentError, "not JSON, a JSON array or NDJSON");
         }
-        return records;
+        records.forEach(sink);
     }
 
-    private static int column(JacksonException e) {
-        return e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
+    private JsonNode tryParse(String text) {
+        try {
+            return strict.readTree(text);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static String strip(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.strip();
+        return !t.isEmpty() && t.charAt(0) == '\uFEFF' ? t.substring(1) : t;
+    }
+
+    private static UnparseableBodyException unparseable(JacksonException e, String what) {
+        TokenStreamLocation at = e.getLocation();
+        int line = at == null ? 1 : at.getLineNr();
+        int column = at == null ? 1 : at.getColumnNr();
+        return new UnparseableBodyException(what + ": line " + line + ", column " + column + ": " + e.getOriginalMessage(), line, column);
     }
 }

@@ -1,19 +1,29 @@
 package gov.js.evaluation.hub.decode;
 
-import java.nio.charset.Charset;
-import java.util.List;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Reads one payload format into source records. Reading a format is separate from mapping its
- * fields: any adapter can sit behind any reader.
+ * Reads one payload format into source records, one at a time, so a file of a million records
+ * needs no more memory than one. Reading a format is separate from mapping its fields: any adapter
+ * can sit behind any reader.
  */
 public interface RecordReader {
 
     /** The format name used in adapter descriptors, e.g. {@code json}. */
     String format();
 
+    /** Settings this reader understands in the descriptor's {@code reader:} block (others are refused at load). */
+    default Set<String> settings() {
+        return Set.of();
+    }
+
     /**
-     * @throws UnparseableBodyException when nothing in the payload can be read
+     * Hands each record to {@code sink} in payload order. A record that cannot be parsed is handed
+     * over as unparseable; the reader goes on where the format allows it.
+     *
+     * @throws UnparseableBodyException when the payload as a whole cannot be read
      */
-    List<SourceRecord> read(byte[] payload, Charset charset);
+    void read(InputStream payload, ReaderOptions options, Consumer<SourceRecord> sink);
 }

@@ -4,6 +4,8 @@ import gov.js.evaluation.hub.decode.SourceRecord;
 import gov.js.evaluation.hub.decode.UnparseableBodyException;
 import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +14,9 @@ import org.springframework.stereotype.Component;
 public class PayloadDecoder {
 
     public IngestBatch decode(IngestBatch batch) {
-        List<SourceRecord> records;
+        List<SourceRecord> records = new ArrayList<>();
         try {
-            records = batch.adapter().reader().read(batch.payload(), batch.adapter().charset());
+            batch.adapter().reader().read(new ByteArrayInputStream(batch.payload()), batch.adapter().options(), records::add);
         } catch (UnparseableBodyException e) {
             throw new IngestRefusedException(400, "UNPARSEABLE_BODY", e.getMessage());
         }

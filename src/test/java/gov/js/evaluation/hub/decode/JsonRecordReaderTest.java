@@ -13,7 +13,13 @@ class JsonRecordReaderTest {
     private final JsonRecordReader reader = new JsonRecordReader();
 
     private List<SourceRecord> read(String body) {
-        return reader.read(body.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        return read(body.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    }
+
+    private List<SourceRecord> read(byte[] body, Charset charset) {
+        List<SourceRecord> records = new java.util.ArrayList<>();
+        reader.read(new java.io.ByteArrayInputStream(body), new ReaderOptions(charset, java.util.Map.of()), records::add);
+        return records;
     }
 
     @Test
@@ -35,6 +41,20 @@ class JsonRecordReaderTest {
     }
 
     @Test
+    void aBrokenFirstNdjsonLineDoesNotBlockTheLinesBehindIt() {
+        List<SourceRecord> records = read("{\"a\":\n{\"a\":2}\n{\"a\":3}");
+
+        assertThat(records).extracting(SourceRecord::isParsed).containsExactly(false, true, true);
+        assertThat(records.get(0).parseError()).startsWith("line 1, column");
+    }
+
+    @Test
+    void aPrettyPrintedObjectIsOneRecord() {
+        assertThat(read("{\n  \"a\": 1,\n  \"b\": [1, 2]\n}\n")).singleElement()
+                .satisfies(r -> assertThat(r.content().path("b").size()).isEqualTo(2));
+    }
+
+    @Test
     void aBodyOfWhichNothingParsesIsRefusedWithThePosition() {
         assertThatThrownBy(() -> read("{\n \"a\": 1,\n \"b\" 2\n}"))
                 .isInstanceOf(UnparseableBodyException.class)
@@ -46,7 +66,7 @@ class JsonRecordReaderTest {
     @Test
     void decodesTheSourcesCharset() {
         Charset gbk = Charset.forName("GBK");
-        List<SourceRecord> records = reader.read("{\"taskName\":\"居民身份证换领\"}".getBytes(gbk), gbk);
+        List<SourceRecord> records = read("{\"taskName\":\"居民身份证换领\"}".getBytes(gbk), gbk);
 
         assertThat(records.get(0).content().path("taskName").asString()).isEqualTo("居民身份证换领");
     }
