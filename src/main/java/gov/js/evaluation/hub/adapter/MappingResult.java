@@ -2,15 +2,23 @@ package gov.js.evaluation.hub.adapter;
 
 import gov.js.evaluation.hub.validate.FieldError;
 import java.util.List;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What an adapter made of one record: the unified wire form (possibly incomplete), the source's own
- * id for the record where it has one, and mapping errors.
+ * id for the record where it has one, mapping errors, and the channel detail the national field set
+ * has no place for (which mobile app, which device in which hall) — kept in the provincial store,
+ * not pushed upward.
  */
-public record MappingResult(ObjectNode unified, String sourceRecordId, List<FieldError> errors) {
+public record MappingResult(ObjectNode unified, String sourceRecordId, List<FieldError> errors, ObjectNode channelDetail) {
 
     public MappingResult {
         errors = List.copyOf(errors);
+        channelDetail = channelDetail == null ? JsonNodeFactory.instance.objectNode() : channelDetail;
+    }
+
+    public MappingResult(ObjectNode unified, String sourceRecordId, List<FieldError> errors) {
+        this(unified, sourceRecordId, errors, null);
     }
 }

@@ -14,6 +14,7 @@ public final class IngestRecord {
     private final List<FieldError> errors = new ArrayList<>();
     private ObjectNode unified;
     private String sourceRecordId;
+    private ObjectNode channelDetail;
     private RecordStatus status;
     private UUID evaluationId;
 
@@ -46,9 +47,15 @@ public final class IngestRecord {
         return unified;
     }
 
-    public void mapped(ObjectNode unified, String sourceRecordId) {
+    public void mapped(ObjectNode unified, String sourceRecordId, ObjectNode channelDetail) {
         this.unified = unified;
         this.sourceRecordId = sourceRecordId;
+        this.channelDetail = channelDetail;
+    }
+
+    /** Channel facts outside the national field set (mobile app, device, hall); empty when none. */
+    public ObjectNode channelDetail() {
+        return channelDetail;
     }
 
     public String sourceRecordId() {

@@ -18,10 +18,10 @@ public record Receipt(
 
     /**
      * One record's outcome. {@code index} is the record's 0-based position in the payload;
-     * {@code unified} is shown by the dry run only, with personal fields masked.
+     * {@code unified} and {@code channelDetail} are shown by the dry run only, personal fields masked.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RecordReceipt(int index, RecordStatus status, String evaluationId, String sourceRecordId,
-                                List<FieldError> errors, ObjectNode unified) {
+                                List<FieldError> errors, ObjectNode unified, ObjectNode channelDetail) {
     }
 }

@@ -33,7 +33,8 @@ public class ReceiptWriter {
         }
         List<Receipt.RecordReceipt> records = batch.records().stream().map(r -> new Receipt.RecordReceipt(
                 r.index(), r.status(), r.evaluationId() == null ? null : r.evaluationId().toString(), r.sourceRecordId(),
-                r.errors(), batch.isDryRun() && r.unified() != null ? PersonalDataMask.mask(r.unified()) : null)).toList();
+                r.errors(), batch.isDryRun() && r.unified() != null ? PersonalDataMask.mask(r.unified()) : null,
+                batch.isDryRun() && r.channelDetail() != null && !r.channelDetail().isEmpty() ? r.channelDetail() : null)).toList();
         Receipt receipt = new Receipt(batch.receiptId(), batch.source().id(), batch.isDryRun(),
                 batch.count(RecordStatus.ACCEPTED), batch.count(RecordStatus.DUPLICATE), batch.count(RecordStatus.REJECTED), records);
         boolean anyTaken = receipt.accepted() + receipt.duplicates() > 0;

@@ -13,7 +13,7 @@ public class RecordMapper {
                 continue;
             }
             MappingResult result = batch.adapter().adapter().map(record.source());
-            record.mapped(result.unified(), result.sourceRecordId());
+            record.mapped(result.unified(), result.sourceRecordId(), result.channelDetail());
             record.errors().addAll(result.errors());
         }
         return batch;

@@ -28,7 +28,7 @@ public class EvaluationReader {
     public Optional<EvaluationView> find(UUID evaluationId) {
         List<EvaluationView> rows = jdbc.query("""
                 SELECT e.evaluation_id, e.unified::text AS unified, e.source_id, e.source_record_id, e.receipt_id,
-                       e.received_at, e.adapter_id, e.adapter_version, e.stored_at,
+                       e.received_at, e.adapter_id, e.adapter_version, e.stored_at, e.channel_detail::text AS channel_detail,
                        o.state, o.attempts, o.last_error, o.last_attempt_at, o.next_attempt_at, o.delivered_at
                 FROM evaluation e LEFT JOIN national_outbox o ON o.evaluation_id = e.evaluation_id
                 WHERE e.evaluation_id = ?""", this::view, evaluationId);
@@ -39,7 +39,8 @@ public class EvaluationReader {
         // jsonb keeps keys in its own order; the codec restores the schema's field order
         ObjectNode unified = EvaluationCodec.toWire(EvaluationCodec.fromWire(json.readTree(rs.getString("unified"))));
         var source = new EvaluationView.Source(rs.getString("source_id"), rs.getString("source_record_id"),
-                rs.getString("receipt_id"), time(rs, "received_at"), rs.getString("adapter_id"), rs.getString("adapter_version"));
+                rs.getString("receipt_id"), time(rs, "received_at"), rs.getString("adapter_id"), rs.getString("adapter_version"),
+                (ObjectNode) json.readTree(rs.getString("channel_detail")));
         String state = rs.getString("state");
         var national = state == null ? null : new EvaluationView.National(state, rs.getInt("attempts"),
                 rs.getString("last_error"), time(rs, "last_attempt_at"),

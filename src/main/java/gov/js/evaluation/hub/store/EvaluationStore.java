@@ -70,8 +70,8 @@ public class EvaluationStore {
                         sub_matter, dept_code, pro_depart, pro_manager, area_code, pro_status, pf, user_prop, user_name,
                         user_page_type, cert_key, satisfaction, eval_detail, writing_evaluation, assess_time, accept_date,
                         promise_time, data_source, anonymity_flag, public_flag, source_id, source_record_id, adapter_id,
-                        adapter_version, receipt_id, received_at, unified, content_hash, raw_payload)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                        adapter_version, receipt_id, received_at, unified, content_hash, raw_payload, channel_detail)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb)
                     ON CONFLICT (project_no, assess_number) DO NOTHING""");
             Array evalDetail = connection.createArrayOf("text", e.evalDetail().toArray());
             Object[] values = {
@@ -82,7 +82,7 @@ public class EvaluationStore {
                 timestamp(e.acceptDate()), code(e.promiseTime()), e.dataSource(), code(e.anonymityFlag()),
                 code(e.publicFlag()), batch.source().id(), record.sourceRecordId(), batch.adapter().descriptor().id(),
                 batch.adapter().descriptor().version(), UUID.fromString(batch.receiptId()), timestamp(batch.receivedAt()),
-                canonical, digest, record.rawText()};
+                canonical, digest, record.rawText(), channelDetailJson(record)};
             for (int i = 0; i < values.length; i++) {
                 ps.setObject(i + 1, values[i]);
             }
@@ -106,6 +106,10 @@ public class EvaluationStore {
                     + ") with different content; a case gets one first rating and at most one follow-up"));
             record.settle(RecordStatus.REJECTED, null);
         }
+    }
+
+    private static String channelDetailJson(IngestRecord record) {
+        return record.channelDetail() == null ? "{}" : record.channelDetail().toString();
     }
 
     private static String code(CodedValue v) {

@@ -14,7 +14,7 @@ public record EvaluationView(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Source(String sourceId, String sourceRecordId, String receiptId, String receivedAt,
-                         String adapterId, String adapterVersion) {
+                         String adapterId, String adapterVersion, ObjectNode channelDetail) {
     }
 
     /** Delivery to the national platform: PENDING, RETRYING, DELIVERED or DEAD. */

@@ -23,12 +23,13 @@ public class QuarantineStore {
     public void keep(IngestBatch batch, IngestRecord record) {
         jdbc.update("""
                 INSERT INTO quarantine (source_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version,
-                                        raw_payload, unified, errors, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""",
+                                        raw_payload, unified, errors, received_at, channel_detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb)""",
                 batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), record.sourceRecordId(),
                 batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), record.rawText(),
                 record.unified() == null ? null : json.writeValueAsString(record.unified()),
-                json.writeValueAsString(record.errors()), Timestamp.from(batch.receivedAt()));
+                json.writeValueAsString(record.errors()), Timestamp.from(batch.receivedAt()),
+                record.channelDetail() == null ? null : record.channelDetail().toString());
     }
 
     public int countForSource(String sourceId) {

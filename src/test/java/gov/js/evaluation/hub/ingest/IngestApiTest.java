@@ -87,6 +87,21 @@ class IngestApiTest {
     }
 
     @Test
+    void aChannelSourceKeepsItsChannelDetailBesideTheUnifiedRecord() {
+        String events = Evaluations.example("../../hall-window/examples/device-events.ndjson")
+                .replace("ZJ-1038", "ZJ-" + System.nanoTime() + "-");
+        Response r = hub.post("/api/v1/sources/hall-window/evaluations", events);
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().path("accepted").asInt()).isEqualTo(2);
+        assertThat(r.json().at("/records/2/errors/0/code").asString()).as("key K9 is no rating").isEqualTo("MAPPING_FAILED");
+        JsonNode view = hub.get("/api/v1/evaluations/" + r.json().at("/records/0/evaluationId").asString()).json();
+        assertThat(view.at("/evaluation/pf").asString()).isEqualTo("5");
+        assertThat(view.at("/source/channelDetail/deviceId").asString()).isEqualTo("EVD-1107");
+        assertThat(view.at("/source/channelDetail/window").asString()).isEqualTo("B-03");
+    }
+
+    @Test
     void theSameRecordAgainIsADuplicateOfTheStoredOne() {
         ObjectNode record = Evaluations.valid();
         String first = hub.post(INGEST, record.toString()).json().at("/records/0/evaluationId").asString();

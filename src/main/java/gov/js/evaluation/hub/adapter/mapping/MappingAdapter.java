@@ -62,7 +62,7 @@ public final class MappingAdapter implements EvaluationAdapter {
             JsonNode idNode = content.at(mapping.recordIdPath());
             recordId = idNode.isValueNode() && !idNode.isNull() ? idNode.asString() : null;
         }
-        return new MappingResult(unified, recordId, errors);
+        return new MappingResult(unified, recordId, errors, mapping.channelDetail().apply(content));
     }
 
     private void apply(FieldRule rule, JsonNode content, ObjectNode unified, List<FieldError> errors) {

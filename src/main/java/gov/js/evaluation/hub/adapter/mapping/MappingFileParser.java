@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MappingFileParser {
 
-    private static final Set<String> TOP_KEYS = Set.of("mapping", "description", "recordId", "fields");
+    private static final Set<String> TOP_KEYS = Set.of("mapping", "description", "recordId", "fields", "channelDetail");
     private static final Set<String> RULE_KEYS = Set.of("path", "value", "default", "codes", "date", "zone", "region", "split");
 
     private final Path codesDir;
@@ -57,7 +57,8 @@ public final class MappingFileParser {
         }
         JsonNode recordId = root.path("recordId");
         return new MappingDefinition(name, root.path("description").asString(""),
-                recordId.isMissingNode() ? null : pointer(recordId.asString(), where + ": recordId"), rules);
+                recordId.isMissingNode() ? null : pointer(recordId.asString(), where + ": recordId"), rules,
+                ChannelDetailRules.parse(root.path("channelDetail"), where));
     }
 
     private FieldRule rule(UnifiedField target, JsonNode spec, String where) {
@@ -135,13 +136,6 @@ public final class MappingFileParser {
     }
 
     private static JsonPointer pointer(String path, String where) {
-        if (path == null || path.isBlank()) {
-            throw new AdapterConfigException(where + ": empty path");
-        }
-        try {
-            return JsonPointer.compile(path.startsWith("/") ? path : "/" + path.replace('.', '/'));
-        } catch (IllegalArgumentException e) {
-            throw new AdapterConfigException(where + ": bad path '" + path + "': " + e.getMessage());
-        }
+        return MappingPaths.pointer(path, where);
     }
 }
