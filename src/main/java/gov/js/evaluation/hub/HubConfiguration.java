@@ -1,6 +1,11 @@
 package gov.js.evaluation.hub;
 
 import gov.js.evaluation.hub.adapter.AdapterCatalog;
+import gov.js.evaluation.hub.adapter.AdapterContext;
+import gov.js.evaluation.hub.adapter.PluginJars;
+import gov.js.evaluation.hub.invitation.InvitationLookup;
+import java.util.Map;
+import java.util.Optional;
 import gov.js.evaluation.hub.decode.RecordReaders;
 import gov.js.evaluation.hub.source.SourceCatalog;
 import gov.js.evaluation.hub.validate.EvaluationValidator;
@@ -29,9 +34,21 @@ public class HubConfiguration {
     }
 
     @Bean
-    AdapterCatalog adapterCatalog(HubProperties hub) {
+    AdapterContext adapterContext(InvitationLookup invitations) {
+        Map<Class<?>, Object> services = Map.of(InvitationLookup.class, invitations);
+        return new AdapterContext() {
+            @Override
+            public <T> Optional<T> service(Class<T> type) {
+                return Optional.ofNullable(type.cast(services.get(type)));
+            }
+        };
+    }
+
+    @Bean
+    AdapterCatalog adapterCatalog(HubProperties hub, AdapterContext context) {
         return AdapterCatalog.load(hub.configPath().resolve("adapters"), hub.configPath().resolve("mappings"),
-                RecordReaders.standard(), HubConfiguration.class.getClassLoader());
+                RecordReaders.standard(), PluginJars.classLoader(hub.pluginsPath(), HubConfiguration.class.getClassLoader()),
+                context);
     }
 
     @Bean

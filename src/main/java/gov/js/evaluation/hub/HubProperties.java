@@ -12,13 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBodyBytes       default request size limit of a source
  * @param allowedClockSkew   how far in the future an assessTime may be
  * @param sourceDirs         folders of source files, relative to configDir (default: sources)
+ * @param pluginsDir         folder of Java adapter plugin jars, relative to configDir (default: plugins)
  */
 @ConfigurationProperties("hub")
-public record HubProperties(String configDir, long maxBodyBytes, Duration allowedClockSkew, List<String> sourceDirs) {
+public record HubProperties(String configDir, long maxBodyBytes, Duration allowedClockSkew, List<String> sourceDirs,
+                            String pluginsDir) {
 
     /** The configuration folder, resolved against the working directory (not the servlet container's). */
     public Path configPath() {
         return Path.of(configDir == null || configDir.isBlank() ? "." : configDir).toAbsolutePath().normalize();
+    }
+
+    public Path pluginsPath() {
+        return configPath().resolve(pluginsDir == null || pluginsDir.isBlank() ? "plugins" : pluginsDir);
     }
 
     public List<Path> sourcePaths() {

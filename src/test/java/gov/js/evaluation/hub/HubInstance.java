@@ -47,6 +47,7 @@ public final class HubInstance implements AutoCloseable {
         props.put("server.port", "0");
         props.put("hub.store.embedded-data-dir", freshDataDir().toString());
         props.put("hub.source-dirs", "sources,src/test/resources/test-sources");
+        props.put("hub.plugins-dir", gov.js.evaluation.hub.kit.PluginBuilder.buildAll().toString());
         props.put("hub.national.interval-ms", "200");
         props.put("hub.national.initial-backoff", "200ms");
         props.put("hub.national.max-backoff", "1s");

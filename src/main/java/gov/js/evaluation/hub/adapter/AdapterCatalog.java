@@ -43,8 +43,15 @@ public final class AdapterCatalog {
     }
 
     public static AdapterCatalog load(Path adaptersDir, Path mappingsDir, RecordReaders readers, ClassLoader plugins) {
+        return load(adaptersDir, mappingsDir, readers, plugins, AdapterContext.empty());
+    }
+
+    /** Java adapters are found by ServiceLoader in {@code plugins} and initialised with {@code context}. */
+    public static AdapterCatalog load(Path adaptersDir, Path mappingsDir, RecordReaders readers, ClassLoader plugins,
+                                      AdapterContext context) {
         Map<String, EvaluationAdapter> javaAdapters = new HashMap<>();
         for (EvaluationAdapter a : ServiceLoader.load(EvaluationAdapter.class, plugins)) {
+            a.init(context);
             javaAdapters.put(a.id(), a);
         }
         MappingFileParser mappings = new MappingFileParser(mappingsDir);

@@ -20,4 +20,8 @@ public interface EvaluationAdapter {
 
     /** Maps one record; problems go into the result's errors, never into exceptions. */
     MappingResult map(SourceRecord record);
+
+    /** Called once before the first record, with the hub services an adapter may use. */
+    default void init(AdapterContext context) {
+    }
 }

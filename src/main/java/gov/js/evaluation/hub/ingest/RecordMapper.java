@@ -14,6 +14,10 @@ public class RecordMapper {
             }
             MappingResult result = batch.adapter().adapter().map(record.source());
             record.mapped(result.unified(), result.sourceRecordId(), result.channelDetail());
+            if (result.duplicateOf() != null) {
+                record.settle(RecordStatus.DUPLICATE, result.duplicateOf());
+                continue;
+            }
             record.errors().addAll(result.errors());
         }
         return batch;

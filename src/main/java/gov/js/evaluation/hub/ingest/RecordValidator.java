@@ -20,7 +20,11 @@ public class RecordValidator {
     public IngestBatch validate(IngestBatch batch) {
         RuleContext context = new RuleContext(clock.instant(), batch.source().region());
         for (IngestRecord record : batch.records()) {
-            if (record.unified() != null) {
+            if (record.status() == RecordStatus.DUPLICATE) {
+                continue; // the adapter already knows where it is stored
+            }
+            boolean recordRefused = record.errors().stream().anyMatch(e -> "record".equals(e.field()));
+            if (record.unified() != null && !recordRefused) {
                 var mappingFailed = record.errors().stream().map(e -> e.field()).collect(java.util.stream.Collectors.toSet());
                 // a field the adapter could not map is already explained; "required" on top would only confuse
                 validator.validate(record.unified(), context).stream()

@@ -44,7 +44,7 @@ public class EvaluationStore {
         try {
             transaction.executeWithoutResult(tx -> {
                 for (IngestRecord record : batch.records()) {
-                    if (!record.hasErrors()) {
+                    if (!record.hasErrors() && record.status() == null) {
                         storeOne(batch, record);
                     }
                     if (record.status() == RecordStatus.REJECTED) {

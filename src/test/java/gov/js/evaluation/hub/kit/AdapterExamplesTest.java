@@ -3,6 +3,7 @@ package gov.js.evaluation.hub.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.js.evaluation.hub.adapter.AdapterCatalog;
+import gov.js.evaluation.hub.adapter.PluginJars;
 import gov.js.evaluation.hub.decode.RecordReaders;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
@@ -40,13 +41,16 @@ import tools.jackson.databind.node.ObjectNode;
  * ./mvnw -B test -Dtest=AdapterExamplesTest -Dadapter=hall-window    # one adapter
  * ./mvnw -B test -Dtest=AdapterExamplesTest -Dadapter=hall-window -Dexamples.write=true   # (re)write expected files, then review them
  * </pre>
+ * Java adapters under {@code adapters/<id>/plugin/} are built into plugin jars first; what they ask
+ * of the hub comes from {@code examples/context/} (see {@link ExampleContext}).
  */
 class AdapterExamplesTest {
 
     private static final Path ADAPTERS = Path.of("adapters");
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final AdapterCatalog CATALOG = AdapterCatalog.load(ADAPTERS, Path.of("mappings"), RecordReaders.standard(),
-            AdapterExamplesTest.class.getClassLoader());
+            PluginJars.classLoader(PluginBuilder.buildAll(), AdapterExamplesTest.class.getClassLoader()),
+            ExampleContext.fromFolders(ADAPTERS));
     private static final EvaluationValidator VALIDATOR = new EvaluationValidator(new UnifiedSchema(), Duration.ofMinutes(5));
 
     static Stream<Arguments> examples() throws IOException {
@@ -60,7 +64,7 @@ class AdapterExamplesTest {
                     continue;
                 }
                 try (Stream<Path> files = Files.list(dir)) {
-                    files.sorted().filter(f -> !f.getFileName().toString().endsWith(".expected.json"))
+                    files.sorted().filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".expected.json"))
                             .forEach(f -> examples.add(Arguments.of(adapter, f.getFileName().toString())));
                 }
             }
@@ -119,6 +123,9 @@ class AdapterExamplesTest {
             }
             if (record.channelDetail() != null && !record.channelDetail().isEmpty()) {
                 o.set("channelDetail", record.channelDetail());
+            }
+            if (record.status() == gov.js.evaluation.hub.ingest.RecordStatus.DUPLICATE) {
+                o.put("duplicateOf", record.evaluationId().toString());
             }
             o.put("valid", !record.hasErrors());
             if (record.hasErrors()) {

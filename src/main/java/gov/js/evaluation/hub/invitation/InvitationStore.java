@@ -1,0 +1,52 @@
+package gov.js.evaluation.hub.invitation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * SMS invitations in the provincial store. An invitation counts as answered as soon as an
+ * evaluation of its case (first rating) is stored, so "used" commits together with the rating.
+ */
+@Repository
+public class InvitationStore implements InvitationLookup {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public InvitationStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public UUID record(String sourceId, String phone, ObjectNode caseFields, Instant sentAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO sms_invitation (invitation_id, source_id, phone, project_no, case_fields, sent_at)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?)""",
+                id, sourceId, phone, caseFields.path("projectNo").asString(), caseFields.toString(), Timestamp.from(sentAt));
+        return id;
+    }
+
+    @Override
+    public Optional<SmsInvitation> latestFor(String phone) {
+        List<SmsInvitation> found = jdbc.query("""
+                SELECT i.invitation_id, i.source_id, i.case_fields::text AS case_fields, i.sent_at, e.evaluation_id
+                FROM sms_invitation i
+                LEFT JOIN evaluation e ON e.project_no = i.project_no AND e.assess_number = 1
+                WHERE i.phone = ?
+                ORDER BY i.sent_at DESC, i.created_at DESC
+                LIMIT 1""",
+                (rs, n) -> new SmsInvitation(rs.getObject("invitation_id", UUID.class), rs.getString("source_id"),
+                        (ObjectNode) json.readTree(rs.getString("case_fields")), rs.getTimestamp("sent_at").toInstant(),
+                        rs.getObject("evaluation_id", UUID.class)),
+                phone);
+        return found.stream().findFirst();
+    }
+}
