@@ -1,20 +1,26 @@
 package gov.js.evaluation.hub;
 
-import gov.js.evaluation.hub.adapter.AdapterCatalog;
 import gov.js.evaluation.hub.adapter.AdapterContext;
 import gov.js.evaluation.hub.adapter.PluginJars;
+import gov.js.evaluation.hub.catalog.CatalogLoader;
+import gov.js.evaluation.hub.catalog.CatalogRegistry;
+import gov.js.evaluation.hub.catalog.ConfigChangeWatcher;
+import gov.js.evaluation.hub.catalog.ReloadProperties;
 import gov.js.evaluation.hub.invitation.InvitationLookup;
 import java.util.Map;
 import java.util.Optional;
 import gov.js.evaluation.hub.decode.RecordReaders;
-import gov.js.evaluation.hub.source.SourceCatalog;
 import gov.js.evaluation.hub.validate.EvaluationValidator;
 import gov.js.evaluation.hub.validate.UnifiedSchema;
 import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The hub's catalogues (sources, adapters) and the validator, built from the configuration folder. */
+/**
+ * The hub's catalogue of sources and adapters (read from the configuration folder and reloaded when
+ * its files change) and the validator.
+ */
 @Configuration(proxyBeanMethods = false)
 public class HubConfiguration {
 
@@ -45,14 +51,18 @@ public class HubConfiguration {
     }
 
     @Bean
-    AdapterCatalog adapterCatalog(HubProperties hub, AdapterContext context) {
-        return AdapterCatalog.load(hub.configPath().resolve("adapters"), hub.configPath().resolve("mappings"),
-                RecordReaders.standard(), PluginJars.classLoader(hub.pluginsPath(), HubConfiguration.class.getClassLoader()),
-                context);
+    CatalogLoader catalogLoader(HubProperties hub, Clock clock, AdapterContext context) {
+        return new CatalogLoader(hub, RecordReaders.standard(),
+                PluginJars.classLoader(hub.pluginsPath(), HubConfiguration.class.getClassLoader()), context, clock);
     }
 
     @Bean
-    SourceCatalog sourceCatalog(HubProperties hub, AdapterCatalog adapters) {
-        return SourceCatalog.load(hub.sourcePaths(), adapters, hub.maxBodyBytes());
+    CatalogRegistry catalogRegistry(CatalogLoader loader, ApplicationEventPublisher events) {
+        return new CatalogRegistry(loader, events);
+    }
+
+    @Bean
+    ConfigChangeWatcher configChangeWatcher(CatalogRegistry registry, ReloadProperties reload) {
+        return new ConfigChangeWatcher(registry, reload.interval());
     }
 }

@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -34,12 +36,21 @@ public final class AdapterCatalog {
     public record LoadedAdapter(AdapterDescriptor descriptor, EvaluationAdapter adapter, RecordReader reader, ReaderOptions options) {
     }
 
+    /** Said of an adapter whose changed files failed to load while its previous version keeps running. */
+    public static final String KEEPS_PREVIOUS = "; the previous version keeps running until this is fixed";
+
     private final Map<String, LoadedAdapter> adapters;
     private final Map<String, String> problems;
+    private final Set<String> previousVersions;
 
     private AdapterCatalog(Map<String, LoadedAdapter> adapters, Map<String, String> problems) {
+        this(adapters, problems, Set.of());
+    }
+
+    private AdapterCatalog(Map<String, LoadedAdapter> adapters, Map<String, String> problems, Set<String> previousVersions) {
         this.adapters = adapters;
         this.problems = problems;
+        this.previousVersions = previousVersions;
     }
 
     public static AdapterCatalog load(Path adaptersDir, Path mappingsDir, RecordReaders readers, ClassLoader plugins) {
@@ -136,5 +147,27 @@ public final class AdapterCatalog {
     /** Adapter folders that failed to load, with the reason. */
     public Map<String, String> problems() {
         return problems;
+    }
+
+    /**
+     * This catalogue where every adapter that failed to load now but was loaded in {@code previous}
+     * keeps its previous version; its problem says so. An adapter whose descriptor is gone stays gone.
+     */
+    public AdapterCatalog keepingPreviousVersions(AdapterCatalog previous) {
+        Map<String, LoadedAdapter> kept = new TreeMap<>(adapters);
+        Map<String, String> keptProblems = new TreeMap<>(problems);
+        Set<String> keptIds = new TreeSet<>();
+        problems.forEach((id, problem) -> previous.find(id).ifPresent(old -> {
+            kept.put(id, old);
+            keptIds.add(id);
+            keptProblems.put(id, problem + KEEPS_PREVIOUS);
+            log.warn("adapter {}: the change is not applied, version {} keeps running", id, old.descriptor().version());
+        }));
+        return new AdapterCatalog(kept, keptProblems, Set.copyOf(keptIds));
+    }
+
+    /** True when the adapter runs its previous version because its changed files failed to load. */
+    public boolean runsPreviousVersion(String id) {
+        return previousVersions.contains(id);
     }
 }

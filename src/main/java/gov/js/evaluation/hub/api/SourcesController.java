@@ -1,36 +1,55 @@
 package gov.js.evaluation.hub.api;
 
-import gov.js.evaluation.hub.adapter.AdapterCatalog;
-import gov.js.evaluation.hub.source.SourceCatalog;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import gov.js.evaluation.hub.catalog.CatalogRegistry;
+import gov.js.evaluation.hub.catalog.HubCatalog;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** GET /api/v1/sources: the configured sources with their adapter, format and transport, and load problems. */
+/**
+ * GET /api/v1/sources: the configured sources with their adapter, format and transport, whether each
+ * runs its latest files, and the files that failed to load. Read from one catalogue snapshot.
+ */
 @RestController
 public class SourcesController {
 
-    /** One configured source as a city IT team sees it. */
+    /** Whether a source runs its latest files, or its previous version because a change to it failed to load. */
+    public enum SourceStatus { CURRENT, PREVIOUS_VERSION }
+
+    /** One configured source as a city IT team sees it; {@code problem} says why a change is not in use. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SourceView(String id, String title, String transport, String region, long maxBodyBytes,
-                             String adapter, String adapterVersion, String format, String charset, String ingestPath) {
+                             String adapter, String adapterVersion, String format, String charset, String ingestPath,
+                             SourceStatus status, String problem) {
     }
 
-    private final SourceCatalog sources;
-    private final AdapterCatalog adapters;
+    /** Files that failed to load, by source id and by adapter folder, with the reason. */
+    public record Problems(Map<String, String> sources, Map<String, String> adapters) {
+    }
 
-    public SourcesController(SourceCatalog sources, AdapterCatalog adapters) {
-        this.sources = sources;
-        this.adapters = adapters;
+    public record SourcesAnswer(List<SourceView> sources, Problems problems, String loadedAt) {
+    }
+
+    private final CatalogRegistry catalog;
+
+    public SourcesController(CatalogRegistry catalog) {
+        this.catalog = catalog;
     }
 
     @GetMapping("/api/v1/sources")
-    public Map<String, Object> list() {
-        List<SourceView> views = sources.all().stream().map(s -> {
-            var a = adapters.find(s.adapter()).orElseThrow().descriptor();
+    public SourcesAnswer list() {
+        HubCatalog snapshot = catalog.current();
+        List<SourceView> views = snapshot.sources().all().stream().map(s -> {
+            var a = snapshot.adapters().find(s.adapter()).orElseThrow().descriptor();
+            boolean previous = snapshot.runsPreviousVersion(s);
             return new SourceView(s.id(), s.title(), s.transport(), s.region(), s.maxBodyBytes(), a.id(), a.version(),
-                    a.format(), a.charset(), "/api/v1/sources/" + s.id() + "/evaluations");
+                    a.format(), a.charset(), "/api/v1/sources/" + s.id() + "/evaluations",
+                    previous ? SourceStatus.PREVIOUS_VERSION : SourceStatus.CURRENT,
+                    previous ? snapshot.problemOf(s).orElse(null) : null);
         }).toList();
-        return Map.of("sources", views, "problems", Map.of("sources", sources.problems(), "adapters", adapters.problems()));
+        return new SourcesAnswer(views, new Problems(snapshot.sources().problems(), snapshot.adapters().problems()),
+                snapshot.loadedAt().toString());
     }
 }

@@ -16,6 +16,7 @@ public final class IngestBatch {
     private final Instant receivedAt;
     private final byte[] payload;
     private final List<IngestRecord> records = new ArrayList<>();
+    private Long replayOf;
 
     public IngestBatch(String receiptId, SourceDefinition source, LoadedAdapter adapter, boolean dryRun,
                        Instant receivedAt, byte[] payload) {
@@ -53,6 +54,17 @@ public final class IngestBatch {
 
     public List<IngestRecord> records() {
         return records;
+    }
+
+    /** Marks this batch as the replay of quarantined record {@code quarantineId}: a reject updates that record. */
+    public IngestBatch replaying(long quarantineId) {
+        this.replayOf = quarantineId;
+        return this;
+    }
+
+    /** The quarantined record this batch replays, or null for records newly received. */
+    public Long replayOf() {
+        return replayOf;
     }
 
     public long count(RecordStatus status) {

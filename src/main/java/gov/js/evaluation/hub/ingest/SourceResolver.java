@@ -1,7 +1,7 @@
 package gov.js.evaluation.hub.ingest;
 
-import gov.js.evaluation.hub.adapter.AdapterCatalog;
-import gov.js.evaluation.hub.source.SourceCatalog;
+import gov.js.evaluation.hub.catalog.CatalogRegistry;
+import gov.js.evaluation.hub.catalog.HubCatalog;
 import gov.js.evaluation.hub.source.SourceDefinition;
 import java.time.Clock;
 import java.util.UUID;
@@ -15,20 +15,18 @@ public class SourceResolver {
     /** Camel header set by the HTTP routes: true for the dry-run endpoint. */
     public static final String DRY_RUN_HEADER = "hubDryRun";
 
-    private final SourceCatalog sources;
-    private final AdapterCatalog adapters;
+    private final CatalogRegistry catalog;
     private final Clock clock;
 
-    public SourceResolver(SourceCatalog sources, AdapterCatalog adapters, Clock clock) {
-        this.sources = sources;
-        this.adapters = adapters;
+    public SourceResolver(CatalogRegistry catalog, Clock clock) {
+        this.catalog = catalog;
         this.clock = clock;
     }
 
     public IngestBatch resolve(Exchange exchange) {
         String sourceId = exchange.getMessage().getHeader("sourceId", String.class);
-        SourceDefinition source = sources.find(sourceId).orElseThrow(() -> new IngestRefusedException(404,
-                "UNKNOWN_SOURCE", "no source '" + sourceId + "' is configured; GET /api/v1/sources lists them"));
+        HubCatalog.Binding binding = bind(catalog.current(), sourceId);
+        SourceDefinition source = binding.source();
         Long declared = exchange.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declared != null && declared > source.maxBodyBytes()) {
             throw tooLarge(source, declared);
@@ -40,10 +38,17 @@ public class SourceResolver {
         if (payload.length > source.maxBodyBytes()) {
             throw tooLarge(source, payload.length);
         }
-        var adapter = adapters.find(source.adapter()).orElseThrow(() -> new IllegalStateException(
-                "source " + source.id() + " refers to adapter " + source.adapter() + " which is not loaded"));
         boolean dryRun = Boolean.TRUE.equals(exchange.getMessage().getHeader(DRY_RUN_HEADER, Boolean.class));
-        return new IngestBatch(UUID.randomUUID().toString(), source, adapter, dryRun, clock.instant(), payload);
+        return new IngestBatch(UUID.randomUUID().toString(), source, binding.adapter(), dryRun, clock.instant(), payload);
+    }
+
+    /**
+     * The source and the adapter that reads it, both from the one snapshot given (a catalogue never
+     * holds a source without its adapter); refused with 404 when the source is not configured.
+     */
+    public HubCatalog.Binding bind(HubCatalog snapshot, String sourceId) {
+        return snapshot.bind(sourceId).orElseThrow(() -> new IngestRefusedException(404,
+                "UNKNOWN_SOURCE", "no source '" + sourceId + "' is configured; GET /api/v1/sources lists them"));
     }
 
     private static IngestRefusedException tooLarge(SourceDefinition source, long size) {

@@ -3,7 +3,7 @@ package gov.js.evaluation.hub.invitation;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
 import gov.js.evaluation.hub.schema.ChinaTime;
 import gov.js.evaluation.hub.schema.UnifiedField;
-import gov.js.evaluation.hub.source.SourceCatalog;
+import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
 import java.time.Instant;
@@ -26,19 +26,19 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class InvitationIntake {
 
-    private final SourceCatalog sources;
+    private final CatalogRegistry catalog;
     private final InvitationStore invitations;
     private final ObjectMapper json;
 
-    public InvitationIntake(SourceCatalog sources, InvitationStore invitations, ObjectMapper json) {
-        this.sources = sources;
+    public InvitationIntake(CatalogRegistry catalog, InvitationStore invitations, ObjectMapper json) {
+        this.catalog = catalog;
         this.invitations = invitations;
         this.json = json;
     }
 
     public void receive(Exchange exchange) {
         String sourceId = exchange.getMessage().getHeader("sourceId", String.class);
-        sources.find(sourceId).orElseThrow(() -> new IngestRefusedException(404, "UNKNOWN_SOURCE",
+        catalog.current().sources().find(sourceId).orElseThrow(() -> new IngestRefusedException(404, "UNKNOWN_SOURCE",
                 "no source '" + sourceId + "' is configured; GET /api/v1/sources lists them"));
         JsonNode body;
         try {

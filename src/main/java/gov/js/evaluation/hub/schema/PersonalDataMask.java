@@ -1,11 +1,27 @@
 package gov.js.evaluation.hub.schema;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Masks personal fields for answers: 3201**********1234 for identifiers, 张* for names. */
 public final class PersonalDataMask {
 
+    private static final String MONTH_DAY = "(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])";
+    /** Resident ID-card numbers (18 and the old 15 digits) and mainland mobile numbers, standing alone in a text. */
+    private static final Pattern IDENTIFIERS_IN_TEXT = Pattern.compile(
+            "(?<![0-9A-Za-z])(?:[1-9][0-9]{5}(?:18|19|20)[0-9]{2}" + MONTH_DAY + "[0-9]{3}[0-9Xx]"
+                    + "|[1-9][0-9]{7}" + MONTH_DAY + "[0-9]{3}|1[3-9][0-9]{9})(?![0-9A-Za-z])");
+
     private PersonalDataMask() {
+    }
+
+    /**
+     * A text in a source's own format (a quarantined record) with the ID-card and mobile numbers in it
+     * masked. Names cannot be told apart from other words in an unknown format and stay as they are.
+     */
+    public static String maskIdentifiersIn(String text) {
+        return text == null ? null : IDENTIFIERS_IN_TEXT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(maskIdentifier(m.group())));
     }
 
     public static ObjectNode mask(ObjectNode wire) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -23,10 +24,16 @@ public final class SourceCatalog {
 
     private final Map<String, SourceDefinition> sources;
     private final Map<String, String> problems;
+    private final Set<String> previousVersions;
 
     private SourceCatalog(Map<String, SourceDefinition> sources, Map<String, String> problems) {
+        this(sources, problems, Set.of());
+    }
+
+    private SourceCatalog(Map<String, SourceDefinition> sources, Map<String, String> problems, Set<String> previousVersions) {
         this.sources = sources;
         this.problems = problems;
+        this.previousVersions = previousVersions;
     }
 
     public static SourceCatalog load(List<Path> sourceDirs, AdapterCatalog adapters, long defaultMaxBodyBytes) {
@@ -85,5 +92,28 @@ public final class SourceCatalog {
 
     public Map<String, String> problems() {
         return problems;
+    }
+
+    /**
+     * This catalogue where every source whose file failed to load now but that was loaded in
+     * {@code previous} keeps its previous definition, as long as the adapter it names is still
+     * loaded; its problem says so. A source whose file is gone stays gone.
+     */
+    public SourceCatalog keepingPreviousVersions(SourceCatalog previous, AdapterCatalog adapters) {
+        Map<String, SourceDefinition> kept = new TreeMap<>(sources);
+        Map<String, String> keptProblems = new TreeMap<>(problems);
+        Set<String> keptIds = new TreeSet<>();
+        problems.forEach((id, problem) -> previous.find(id).filter(old -> adapters.find(old.adapter()).isPresent()).ifPresent(old -> {
+            kept.put(id, old);
+            keptIds.add(id);
+            keptProblems.put(id, problem + AdapterCatalog.KEEPS_PREVIOUS);
+            log.warn("source {}: the change is not applied, its previous definition keeps running", id);
+        }));
+        return new SourceCatalog(kept, keptProblems, Set.copyOf(keptIds));
+    }
+
+    /** True when the source runs its previous definition because its changed file failed to load. */
+    public boolean runsPreviousVersion(String id) {
+        return previousVersions.contains(id);
     }
 }

@@ -2,15 +2,30 @@ package gov.js.evaluation.hub.store;
 
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 
-/** Keeps every rejected record with its raw text, its source and the reasons, for inspection and replay. */
+/**
+ * Keeps every rejected record with its raw text, its source and the reasons, for inspection and replay.
+ * A replayed record that is rejected again keeps its place, with the new reasons; one that is taken
+ * leaves. Replay locks the records it works on, so two replays never take the same record twice.
+ */
 @Repository
 public class QuarantineStore {
+
+    /** What replay needs of a quarantined record. */
+    public record QuarantinedRecord(long quarantineId, String sourceId, UUID receiptId, String rawPayload,
+                                    java.time.Instant receivedAt) {
+    }
+
+    private static final String COLUMNS = "quarantine_id, source_id, receipt_id, raw_payload, received_at";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -21,19 +36,73 @@ public class QuarantineStore {
     }
 
     public void keep(IngestBatch batch, IngestRecord record) {
+        if (batch.replayOf() != null) {
+            keepAgain(batch.replayOf(), batch, record);
+            return;
+        }
         jdbc.update("""
                 INSERT INTO quarantine (source_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version,
                                         raw_payload, unified, errors, received_at, channel_detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb)""",
                 batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), record.sourceRecordId(),
                 batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), record.rawText(),
-                record.unified() == null ? null : json.writeValueAsString(record.unified()),
-                json.writeValueAsString(record.errors()), Timestamp.from(batch.receivedAt()),
-                record.channelDetail() == null ? null : record.channelDetail().toString());
+                unified(record), json.writeValueAsString(record.errors()), Timestamp.from(batch.receivedAt()),
+                channelDetail(record));
+    }
+
+    /** A replayed record rejected again: the new reasons replace the old ones. */
+    private void keepAgain(long quarantineId, IngestBatch batch, IngestRecord record) {
+        jdbc.update("""
+                UPDATE quarantine SET source_record_id = ?, adapter_id = ?, adapter_version = ?, unified = ?::jsonb,
+                                      errors = ?::jsonb, channel_detail = ?::jsonb, replay_count = replay_count + 1,
+                                      last_replayed_at = now()
+                WHERE quarantine_id = ?""",
+                record.sourceRecordId(), batch.adapter().descriptor().id(), batch.adapter().descriptor().version(),
+                unified(record), json.writeValueAsString(record.errors()), channelDetail(record), quarantineId);
+    }
+
+    /** A replayed record was taken (accepted or a duplicate of a stored one): it leaves quarantine. */
+    public void release(long quarantineId) {
+        jdbc.update("DELETE FROM quarantine WHERE quarantine_id = ?", quarantineId);
+    }
+
+    /** One record, locked until the transaction ends; empty when it is not (or no longer) in quarantine. */
+    public Optional<QuarantinedRecord> lock(long quarantineId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM quarantine WHERE quarantine_id = ? FOR UPDATE",
+                QuarantineStore::row, quarantineId).stream().findFirst();
+    }
+
+    /**
+     * The next records of a source after {@code afterId} up to {@code upToId}, oldest first, locked
+     * until the transaction ends; records another replay holds are skipped.
+     */
+    public List<QuarantinedRecord> lockChunk(String sourceId, long afterId, long upToId, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + """
+                 FROM quarantine WHERE source_id = ? AND quarantine_id > ? AND quarantine_id <= ?
+                ORDER BY quarantine_id LIMIT ? FOR UPDATE SKIP LOCKED""", QuarantineStore::row, sourceId, afterId, upToId, limit);
+    }
+
+    /** The newest quarantine id of a source, 0 when it has none. */
+    public long lastIdOf(String sourceId) {
+        Long id = jdbc.queryForObject("SELECT max(quarantine_id) FROM quarantine WHERE source_id = ?", Long.class, sourceId);
+        return id == null ? 0 : id;
     }
 
     public int countForSource(String sourceId) {
         Integer n = jdbc.queryForObject("SELECT count(*) FROM quarantine WHERE source_id = ?", Integer.class, sourceId);
         return n == null ? 0 : n;
+    }
+
+    private String unified(IngestRecord record) {
+        return record.unified() == null ? null : json.writeValueAsString(record.unified());
+    }
+
+    private static String channelDetail(IngestRecord record) {
+        return record.channelDetail() == null ? null : record.channelDetail().toString();
+    }
+
+    private static QuarantinedRecord row(ResultSet rs, int n) throws SQLException {
+        return new QuarantinedRecord(rs.getLong("quarantine_id"), rs.getString("source_id"),
+                rs.getObject("receipt_id", UUID.class), rs.getString("raw_payload"), rs.getTimestamp("received_at").toInstant());
     }
 }

@@ -55,4 +55,26 @@ class AdapterCatalogTest {
         assertThat(catalog.problems().get("bad-format")).contains("parquet");
         assertThat(catalog.problems().get("bad-charset")).contains("KLINGON");
     }
+
+    @Test
+    void aBrokenChangeKeepsThePreviousVersionAndARemovedDescriptorIsGone() throws IOException {
+        descriptor("web", "id: web\nversion: 1\nformat: json\nmapping: province-web\n");
+        descriptor("stars", "id: stars\nversion: 1\nformat: json\nplugin: star-rating\n");
+        AdapterCatalog running = load();
+
+        descriptor("web", "id: web\nversion: 2\nformat: parquet\nmapping: province-web\n");
+        Files.delete(adapters.resolve("stars").resolve("adapter.yaml"));
+        AdapterCatalog next = load().keepingPreviousVersions(running);
+
+        assertThat(next.find("web").orElseThrow().descriptor().version()).isEqualTo("1");
+        assertThat(next.runsPreviousVersion("web")).isTrue();
+        assertThat(next.problems().get("web")).contains("parquet", "previous version keeps running");
+        assertThat(next.find("stars")).isEmpty();
+
+        descriptor("web", "id: web\nversion: 3\nformat: json\nmapping: province-web\n");
+        AdapterCatalog fixed = load().keepingPreviousVersions(next);
+        assertThat(fixed.find("web").orElseThrow().descriptor().version()).isEqualTo("3");
+        assertThat(fixed.runsPreviousVersion("web")).isFalse();
+        assertThat(fixed.problems()).isEmpty();
+    }
 }

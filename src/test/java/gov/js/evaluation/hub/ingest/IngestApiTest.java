@@ -293,6 +293,7 @@ class IngestApiTest {
         assertThat(web.path("format").asString()).isEqualTo("json");
         assertThat(web.path("transport").asString()).isEqualTo("http-push");
         assertThat(web.path("region").asString()).isEqualTo("320000");
+        assertThat(web.path("status").asString()).isEqualTo("CURRENT");
 
         Response schema = hub.get("/api/v1/schema/evaluation");
         assertThat(schema.status()).isEqualTo(200);
@@ -302,7 +303,9 @@ class IngestApiTest {
         Response openApi = hub.get("/api/v1/openapi.yaml");
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body()).contains("/api/v1/sources/{sourceId}/evaluations:", "/api/v1/sources/{sourceId}/evaluations/validate:",
-                "/api/v1/evaluations/{evaluationId}:", "/api/v1/sources:", "/api/v1/schema/evaluation:");
+                "/api/v1/evaluations/{evaluationId}:", "/api/v1/sources:", "/api/v1/schema/evaluation:",
+                "/api/v1/sources/{sourceId}/quarantine:", "/api/v1/sources/{sourceId}/quarantine/replay:",
+                "/api/v1/quarantine/{quarantineId}/replay:");
     }
 
     private static List<String> quarantinedCodes(Response r) {

@@ -42,7 +42,14 @@ public final class PluginBuilder {
     }
 
     private static void build(Path adapter) throws IOException {
-        Path classes = Path.of("target", "plugin-classes", adapter.getFileName().toString());
+        Path classes = Path.of("target", "test-plugin-classes", adapter.getFileName().toString());
+        if (Files.exists(classes)) {
+            try (Stream<Path> old = Files.walk(classes)) {
+                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
         Files.createDirectories(classes);
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
                 "--release", "17", "-encoding", "UTF-8"));

@@ -1,0 +1,90 @@
+package gov.js.evaluation.hub.api;
+
+import gov.js.evaluation.hub.catalog.CatalogRegistry;
+import gov.js.evaluation.hub.ingest.IngestRefusedException;
+import gov.js.evaluation.hub.ingest.ProblemResponder;
+import gov.js.evaluation.hub.ingest.SourceResolver;
+import gov.js.evaluation.hub.quarantine.QuarantineReplay;
+import gov.js.evaluation.hub.quarantine.ReplaySummary;
+import gov.js.evaluation.hub.store.QuarantineReader;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * A source's quarantine: list the rejected records with their reasons, and replay them (one, or all of
+ * a source's) through the source's current adapter once its mapping or the sender's data is fixed.
+ */
+@RestController
+public class QuarantineController {
+
+    private static final Logger log = LoggerFactory.getLogger(QuarantineController.class);
+    private static final int MAX_LIMIT = 500;
+
+    private final CatalogRegistry catalog;
+    private final SourceResolver sources;
+    private final QuarantineReader reader;
+    private final QuarantineReplay replay;
+
+    public QuarantineController(CatalogRegistry catalog, SourceResolver sources, QuarantineReader reader, QuarantineReplay replay) {
+        this.catalog = catalog;
+        this.sources = sources;
+        this.reader = reader;
+        this.replay = replay;
+    }
+
+    @GetMapping("/api/v1/sources/{sourceId}/quarantine")
+    public ResponseEntity<?> list(@PathVariable String sourceId, @RequestParam(defaultValue = "50") int limit,
+                                  @RequestParam(defaultValue = "0") long offset) {
+        if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+            return problem(400, "INVALID_PARAMETER", "limit must be 1 to " + MAX_LIMIT + " and offset 0 or more");
+        }
+        sources.bind(catalog.current(), sourceId);
+        return ResponseEntity.ok(reader.page(sourceId, limit, offset));
+    }
+
+    @PostMapping("/api/v1/quarantine/{quarantineId}/replay")
+    public ResponseEntity<?> replayOne(@PathVariable long quarantineId) {
+        return replay.replayOne(quarantineId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> problem(404,
+                "NOT_FOUND", "no record " + quarantineId + " is in quarantine (it may have left it on an earlier replay)"));
+    }
+
+    @PostMapping("/api/v1/sources/{sourceId}/quarantine/replay")
+    public ReplaySummary replayAll(@PathVariable String sourceId) {
+        return replay.replayAll(sourceId);
+    }
+
+    @ExceptionHandler(IngestRefusedException.class)
+    ResponseEntity<?> refused(IngestRefusedException e) {
+        return problem(e.httpStatus(), e.error(), e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<?> badParameter(MethodArgumentTypeMismatchException e) {
+        return problem(400, "INVALID_PARAMETER", "'" + e.getValue() + "' is not a valid " + e.getName());
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<?> failed(RuntimeException e) {
+        if (ProblemResponder.isStoreUnavailable(e)) {
+            log.error("store unavailable: {}", e.toString());
+            return ResponseEntity.status(503).header("Retry-After", "30").body(Map.of("error", "STORE_UNAVAILABLE", "message",
+                    "the provincial store is unavailable; records replayed in chunks before the failure are committed,"
+                            + " the others are untouched: replay again later"));
+        }
+        log.error("quarantine request failed", e);
+        return problem(500, "INTERNAL_ERROR", "the hub failed to process the request; nothing of the failed chunk was moved");
+    }
+
+    private static ResponseEntity<?> problem(int status, String error, String message) {
+        return ResponseEntity.status(status).body(Map.of("error", error, "message", message));
+    }
+}

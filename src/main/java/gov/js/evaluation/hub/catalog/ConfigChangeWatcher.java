@@ -1,0 +1,66 @@
+package gov.js.evaluation.hub.catalog;
+
+import java.time.Duration;
+import java.util.ServiceConfigurationError;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Looks at the configuration files' modification times every {@code hub.reload.interval} (1 s by
+ * default) and has the registry reload when one changed. Polling rather than a file-system watch:
+ * it behaves the same on every file system, mounted volumes included.
+ */
+public class ConfigChangeWatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfigChangeWatcher.class);
+
+    private final CatalogRegistry registry;
+    private final Duration interval;
+    private ScheduledExecutorService timer;
+
+    public ConfigChangeWatcher(CatalogRegistry registry, Duration interval) {
+        this.registry = registry;
+        this.interval = interval;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (interval == null || interval.isZero() || interval.isNegative()) {
+            log.info("hot reload is off (hub.reload.interval); configuration changes need a restart");
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "config-reload");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::look, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("watching the configuration for changes every {} ms", interval.toMillis());
+    }
+
+    private void look() {
+        try {
+            registry.reloadIfChanged();
+        } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
+            // a failed look must not end the watching; the snapshot in use keeps running
+            log.error("reading the changed configuration failed, the catalogue in use keeps running: {}", e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return timer != null;
+    }
+}

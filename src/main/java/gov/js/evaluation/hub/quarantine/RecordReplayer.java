@@ -1,0 +1,77 @@
+package gov.js.evaluation.hub.quarantine;
+
+import gov.js.evaluation.hub.catalog.HubCatalog;
+import gov.js.evaluation.hub.decode.SourceRecord;
+import gov.js.evaluation.hub.ingest.IngestBatch;
+import gov.js.evaluation.hub.ingest.IngestRecord;
+import gov.js.evaluation.hub.ingest.IngestRefusedException;
+import gov.js.evaluation.hub.ingest.PayloadDecoder;
+import gov.js.evaluation.hub.ingest.RecordMapper;
+import gov.js.evaluation.hub.ingest.RecordStatus;
+import gov.js.evaluation.hub.ingest.RecordValidator;
+import gov.js.evaluation.hub.store.EvaluationStore;
+import gov.js.evaluation.hub.store.QuarantineStore;
+import gov.js.evaluation.hub.store.QuarantineStore.QuarantinedRecord;
+import gov.js.evaluation.hub.validate.ErrorCode;
+import gov.js.evaluation.hub.validate.FieldError;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one quarantined record's raw text through its source's current adapter with the very stages
+ * of the ingest pipeline (routes/ingest-pipeline.yaml): decode → map → validate → store. The record
+ * keeps its original receipt and receive time. Taken records leave quarantine; rejected ones stay
+ * with the new reasons. Runs inside the caller's transaction, which the store joins.
+ */
+@Component
+public class RecordReplayer {
+
+    private final PayloadDecoder decoder;
+    private final RecordMapper mapper;
+    private final RecordValidator validator;
+    private final EvaluationStore store;
+    private final QuarantineStore quarantine;
+
+    public RecordReplayer(PayloadDecoder decoder, RecordMapper mapper, RecordValidator validator, EvaluationStore store,
+                          QuarantineStore quarantine) {
+        this.decoder = decoder;
+        this.mapper = mapper;
+        this.validator = validator;
+        this.store = store;
+        this.quarantine = quarantine;
+    }
+
+    public ReplaySummary.RecordOutcome replay(HubCatalog.Binding binding, QuarantinedRecord held) {
+        String text = held.rawPayload() == null ? "" : held.rawPayload();
+        IngestBatch batch = new IngestBatch(held.receiptId().toString(), binding.source(), binding.adapter(), false,
+                held.receivedAt(), text.getBytes(binding.adapter().options().charset())).replaying(held.quarantineId());
+        decode(batch, text);
+        mapper.map(batch);
+        validator.validate(batch);
+        store.store(batch);
+        IngestRecord record = batch.records().get(0);
+        if (record.status() != RecordStatus.REJECTED) {
+            quarantine.release(held.quarantineId());
+        }
+        return new ReplaySummary.RecordOutcome(held.quarantineId(), record.status(),
+                record.evaluationId() == null ? null : record.evaluationId().toString(), List.copyOf(record.errors()));
+    }
+
+    /** The quarantined text holds one record; if the current reader does not find exactly one, it stays unparseable. */
+    private void decode(IngestBatch batch, String text) {
+        String problem;
+        try {
+            decoder.decode(batch);
+            if (batch.records().size() == 1) {
+                return;
+            }
+            problem = "the adapter's reader finds " + batch.records().size() + " records in the quarantined text, not one";
+        } catch (IngestRefusedException e) {
+            problem = e.getMessage();
+        }
+        batch.records().clear();
+        IngestRecord record = new IngestRecord(SourceRecord.unparseable(0, text, problem));
+        record.errors().add(FieldError.of("record", ErrorCode.UNPARSEABLE_RECORD, problem));
+        batch.records().add(record);
+    }
+}

@@ -1,0 +1,62 @@
+package gov.js.evaluation.hub.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import gov.js.evaluation.hub.schema.PersonalDataMask;
+import gov.js.evaluation.hub.validate.FieldError;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** Reads a source's quarantined records, oldest first, a page at a time; identifiers in the raw text masked. */
+@Repository
+public class QuarantineReader {
+
+    /** One rejected record: where it came from, why it is held (the latest reasons), and its text as received. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record QuarantineView(long quarantineId, String receiptId, int recordIndex, String sourceRecordId,
+                                 String adapterId, String adapterVersion, String receivedAt, String quarantinedAt,
+                                 int replayCount, String lastReplayedAt, List<FieldError> errors, String rawPayload) {
+    }
+
+    /** A page of a source's quarantine and how many records it holds in all. */
+    public record QuarantinePage(String sourceId, long total, int limit, long offset, List<QuarantineView> records) {
+    }
+
+    private static final TypeReference<List<FieldError>> ERRORS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public QuarantineReader(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public QuarantinePage page(String sourceId, int limit, long offset) {
+        Long total = jdbc.queryForObject("SELECT count(*) FROM quarantine WHERE source_id = ?", Long.class, sourceId);
+        List<QuarantineView> records = jdbc.query("""
+                SELECT quarantine_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version, received_at,
+                       quarantined_at, replay_count, last_replayed_at, errors::text AS errors, raw_payload
+                FROM quarantine WHERE source_id = ? ORDER BY quarantine_id LIMIT ? OFFSET ?""",
+                this::view, sourceId, limit, offset);
+        return new QuarantinePage(sourceId, total == null ? 0 : total, limit, offset, records);
+    }
+
+    private QuarantineView view(ResultSet rs, int n) throws SQLException {
+        return new QuarantineView(rs.getLong("quarantine_id"), rs.getString("receipt_id"), rs.getInt("record_index"),
+                rs.getString("source_record_id"), rs.getString("adapter_id"), rs.getString("adapter_version"),
+                time(rs, "received_at"), time(rs, "quarantined_at"), rs.getInt("replay_count"), time(rs, "last_replayed_at"),
+                json.readValue(rs.getString("errors"), ERRORS), PersonalDataMask.maskIdentifiersIn(rs.getString("raw_payload")));
+    }
+
+    private static String time(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant().toString();
+    }
+}
