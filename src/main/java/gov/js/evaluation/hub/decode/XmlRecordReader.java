@@ -1,10 +1,8 @@
 package gov.js.evaluation.hub.decode;
 
 import com.ctc.wstx.stax.WstxInputFactory;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Set;
@@ -71,6 +69,15 @@ public final class XmlRecordReader implements RecordReader {
         return Set.of(RECORD_ELEMENT);
     }
 
+    @Override
+    public void checkSettings(java.util.Map<String, String> settings) {
+        String name = settings.get(RECORD_ELEMENT);
+        if (name != null && !name.matches("[\\p{L}_][\\p{L}\\p{N}_.-]*")) {
+            throw new IllegalArgumentException(RECORD_ELEMENT + " must be the local name of an element (no prefix, path or brackets), not '"
+                    + name + "'");
+        }
+    }
+
     private static XMLInputFactory secureFactory() {
         WstxInputFactory f = new WstxInputFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
@@ -86,22 +93,14 @@ public final class XmlRecordReader implements RecordReader {
     @Override
     public void read(InputStream payload, ReaderOptions options, Consumer<SourceRecord> sink) {
         String recordElement = options.setting(RECORD_ELEMENT, null);
-        try (RecordingReader in = new RecordingReader(skipBom(new BufferedReader(new InputStreamReader(payload, options.charset()), 1 << 16)))) {
-            if (in.isEmpty()) {
+        try (Reader text = RecordingReader.open(payload, options.charset())) {
+            if (text == null) {
                 throw new UnparseableBodyException("the body is empty", 1, 1);
             }
-            new Pass(in, recordElement, sink).run();
+            new Pass(new RecordingReader(text), recordElement, sink).run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Reader skipBom(BufferedReader in) throws IOException {
-        in.mark(1);
-        if (in.read() != '\uFEFF') {
-            in.reset();
-        }
-        return in;
     }
 
     /** One reading of one document. */
@@ -219,80 +218,5 @@ public final class XmlRecordReader implements RecordReader {
             m = m.substring(0, at);
         }
         return m.replaceAll("\\s*\\R\\s*", " ");
-    }
-
-    /**
-     * Counts the characters the parser reads and keeps those from a mark on, so that a record's
-     * exact text can be cut out by the parser's character offsets. Between records everything before
-     * the parser's current event is dropped, so memory stays at about one record.
-     */
-    static final class RecordingReader extends Reader {
-
-        private final Reader in;
-        private final StringBuilder kept = new StringBuilder();
-        private long keptFrom;
-        private long position;
-        private int peeked = -2;
-
-        RecordingReader(Reader in) {
-            this.in = in;
-        }
-
-        boolean isEmpty() throws IOException {
-            if (peeked == -2) {
-                peeked = in.read();
-            }
-            return peeked == -1;
-        }
-
-        @Override
-        public int read(char[] buf, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            int n;
-            if (peeked >= 0) {
-                buf[off] = (char) peeked;
-                peeked = -2;
-                int more = len > 1 && in.ready() ? in.read(buf, off + 1, len - 1) : 0;
-                n = 1 + Math.max(more, 0);
-            } else if (peeked == -1) {
-                return -1;
-            } else {
-                n = in.read(buf, off, len);
-                if (n < 0) {
-                    return n;
-                }
-            }
-            kept.append(buf, off, n);
-            position += n;
-            return n;
-        }
-
-        /** Forgets what came before {@code offset}. */
-        void discardBefore(long offset) {
-            long drop = Math.min(offset, position) - keptFrom;
-            if (drop > 0) {
-                kept.delete(0, (int) drop);
-                keptFrom += drop;
-            }
-        }
-
-        String text(long from, long to) {
-            int start = (int) Math.max(0, from - keptFrom);
-            int end = (int) Math.min(kept.length(), Math.max(start, to - keptFrom));
-            return kept.substring(start, end);
-        }
-
-        /** What was read from {@code from} on, at most {@code max} characters. */
-        String textFrom(long from, int max) {
-            int start = (int) Math.max(0, from - keptFrom);
-            return kept.substring(start, Math.min(kept.length(), start + max));
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
-        }
     }
 }
