@@ -139,28 +139,50 @@ final class RecordingReader extends Reader {
         return kept.charAt(i) == '\n' ? offset + 1 : offset;
     }
 
-    /** A reader that hands out again what was read from {@code offset} on, then goes on with the rest of the input. */
+    /**
+     * A reader that hands out again what was read from {@code offset} on, then goes on with the rest
+     * of the input. Restarting a restarted reader does not nest: it stays one level deep however
+     * often a reading restarts.
+     */
     Reader restartAt(long offset) {
         String again = kept.substring(index(offset));
-        return new Reader() {
-            private int next;
+        if (in instanceof Replay previous) {
+            return new Replay(again + previous.remaining(), previous.rest);
+        }
+        return new Replay(again, in);
+    }
 
-            @Override
-            public int read(char[] buf, int off, int len) throws IOException {
-                if (next < again.length()) {
-                    int n = Math.min(len, again.length() - next);
-                    again.getChars(next, next + n, buf, off);
-                    next += n;
-                    return n;
-                }
-                return in.read(buf, off, len);
-            }
+    /** Text to hand out first, then another reader. */
+    private static final class Replay extends Reader {
 
-            @Override
-            public void close() throws IOException {
-                in.close();
+        private final String again;
+        private final Reader rest;
+        private int next;
+
+        Replay(String again, Reader rest) {
+            this.again = again;
+            this.rest = rest;
+        }
+
+        String remaining() {
+            return again.substring(next);
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (next < again.length()) {
+                int n = Math.min(len, again.length() - next);
+                again.getChars(next, next + n, buf, off);
+                next += n;
+                return n;
             }
-        };
+            return rest.read(buf, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            rest.close();
+        }
     }
 
     private int index(long offset) {

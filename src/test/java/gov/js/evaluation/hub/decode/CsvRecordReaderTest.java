@@ -112,6 +112,24 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void manyBrokenRowsAreReadInOnePassWithoutPilingUp() {
+        StringBuilder body = new StringBuilder("id,text\n");
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            body.append(i).append(i % 2 == 0 ? ",\"bad\"x\n" : ",good\n");
+        }
+        long start = System.nanoTime();
+
+        List<SourceRecord> records = read(body.toString(), Map.of());
+
+        assertThat(records).hasSize(n);
+        assertThat(records.stream().filter(SourceRecord::isParsed)).hasSize(n / 2);
+        assertThat(records.get(n - 2).parseError()).startsWith("line " + n + ", column ");
+        assertThat(records.get(n - 1).content().path("id").asString()).isEqualTo(String.valueOf(n - 1));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
     void aQuoteNeverClosedStopsReadingAndSaysWhichLinesWereNotRead() {
         List<SourceRecord> records = read("id,text\n1,ok\n2,\"never closed\n3,lost\n4,lost\n", Map.of());
 
