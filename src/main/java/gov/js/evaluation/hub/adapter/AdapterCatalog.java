@@ -110,6 +110,11 @@ public final class AdapterCatalog {
                         + " reader (it has " + reader.settings() + ")");
             }
         }
+        try {
+            reader.checkSettings(descriptor.readerSettings());
+        } catch (IllegalArgumentException e) {
+            throw new AdapterConfigException(file + ": reader." + e.getMessage());
+        }
         EvaluationAdapter adapter;
         if (descriptor.mapping() != null && descriptor.plugin() == null) {
             Path mappingFile = mappingsDir.resolve(descriptor.mapping() + ".yaml");

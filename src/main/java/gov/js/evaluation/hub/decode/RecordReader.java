@@ -20,6 +20,15 @@ public interface RecordReader {
     }
 
     /**
+     * Checks the values of this reader's settings when the descriptor loads, so that a bad value is
+     * refused then and not at the first payload.
+     *
+     * @throws IllegalArgumentException naming the setting and what is wrong with its value
+     */
+    default void checkSettings(java.util.Map<String, String> settings) {
+    }
+
+    /**
      * Hands each record to {@code sink} in payload order. A record that cannot be parsed is handed
      * over as unparseable; the reader goes on where the format allows it.
      *

@@ -16,7 +16,7 @@ public final class RecordReaders {
     }
 
     public static RecordReaders standard() {
-        return new RecordReaders(List.of(new JsonRecordReader()));
+        return new RecordReaders(List.of(new JsonRecordReader(), new XmlRecordReader(), new CsvRecordReader()));
     }
 
     public Optional<RecordReader> forFormat(String format) {

@@ -77,4 +77,22 @@ class AdapterCatalogTest {
         assertThat(fixed.runsPreviousVersion("web")).isFalse();
         assertThat(fixed.problems()).isEmpty();
     }
+
+    @Test
+    void readerSettingsAreCheckedWhenTheDescriptorLoads() throws IOException {
+        descriptor("xml-ok", "id: xml-ok\nversion: 1\nformat: xml\ncharset: GBK\nreader: { recordElement: evaluation }\nmapping: province-web\n");
+        descriptor("csv-ok", "id: csv-ok\nversion: 1\nformat: csv\nreader: { header: false, delimiter: \";\" }\nmapping: province-web\n");
+        descriptor("csv-bad-delimiter", "id: csv-bad-delimiter\nversion: 1\nformat: csv\nreader: { delimiter: \";;\" }\nmapping: province-web\n");
+        descriptor("csv-unknown", "id: csv-unknown\nversion: 1\nformat: csv\nreader: { recordElement: x }\nmapping: province-web\n");
+        descriptor("xml-path", "id: xml-path\nversion: 1\nformat: xml\nreader: { recordElement: a/b }\nmapping: province-web\n");
+
+        AdapterCatalog catalog = load();
+
+        assertThat(catalog.find("xml-ok")).hasValueSatisfying(a -> assertThat(a.options().setting("recordElement", null)).isEqualTo("evaluation"));
+        assertThat(catalog.find("csv-ok")).hasValueSatisfying(a -> assertThat(a.reader().format()).isEqualTo("csv"));
+        assertThat(catalog.problems()).containsOnlyKeys("csv-bad-delimiter", "csv-unknown", "xml-path");
+        assertThat(catalog.problems().get("csv-bad-delimiter")).contains("adapter.yaml").contains("reader.delimiter must be exactly one character");
+        assertThat(catalog.problems().get("csv-unknown")).contains("reader.recordElement is not a setting of the csv reader");
+        assertThat(catalog.problems().get("xml-path")).contains("reader.recordElement").contains("a/b");
+    }
 }

@@ -150,7 +150,8 @@ class IngestApiTest {
                     r.remove("evalDetail");
                 }, "evalDetail", "LOW_RATING_WITHOUT_REASON"),
                 broken("region outside Jiangsu", r -> r.put("areaCode", "110101"), "areaCode", "AREA_NOT_JIANGSU"),
-                broken("region that is no code", r -> r.put("areaCode", "南京市"), "areaCode", "INVALID_FORMAT"),
+                broken("region that is no code", r -> r.put("areaCode", "32010X"), "areaCode", "INVALID_FORMAT"),
+                broken("region name not in the region table", r -> r.put("areaCode", "杭州市"), "areaCode", "MAPPING_FAILED"),
                 broken("credit code with a wrong check character", r -> r.put("deptCode", "11320100MB1234567B"), "deptCode", "INVALID_CREDIT_CODE"),
                 broken("ID number with a wrong check digit", r -> r.put("certKey", "320102199003071230"), "certKey", "INVALID_ID_NUMBER"),
                 broken("ID number with an impossible birth date", r -> r.put("certKey", "320102199002301234"), "certKey", "INVALID_ID_NUMBER"),
@@ -163,7 +164,8 @@ class IngestApiTest {
                 broken("projectNo too long", r -> r.put("projectNo", "P".repeat(51)), "projectNo", "TOO_LONG"),
                 broken("assessNumber of the wrong type",
                         r -> r.put("assessNumber", "first"), "assessNumber", "INVALID_TYPE"),
-                Arguments.of("a 2-minute clock skew is allowed", (Consumer<ObjectNode>) r -> r.put("assessTime", withinSkew), null, null));
+                Arguments.of("a 2-minute clock skew is allowed", (Consumer<ObjectNode>) r -> r.put("assessTime", withinSkew), null, null),
+                Arguments.of("a region name becomes its code", (Consumer<ObjectNode>) r -> r.put("areaCode", "南京市玄武区"), null, null));
     }
 
     private static Arguments broken(String name, Consumer<ObjectNode> change, String field, String code) {

@@ -1,19 +1,35 @@
 package gov.js.evaluation.hub.adapter.mapping;
 
 import gov.js.evaluation.hub.schema.UnifiedField;
+import java.util.List;
 import tools.jackson.core.JsonPointer;
 
 /**
- * How one unified field is filled: from a source path or a fixed value, with an optional default,
- * code table, date format, region normalisation and list separator.
+ * How one unified field is filled: from a source path, a fixed value or several paths joined, with an
+ * optional default, code table, date format, region normalisation (codes, and names through a region
+ * table), list separator, and a condition ({@code when}) under which the rule applies. A field may
+ * have several rules; the first that applies and yields a value fills it.
  */
 public record FieldRule(
         UnifiedField target,
         JsonPointer path,
         String fixedValue,
+        List<JsonPointer> join,
+        String separator,
         String defaultValue,
         CodeTable codes,
         DateSpec date,
         boolean region,
-        String split) {
+        RegionTable regionNames,
+        String split,
+        Condition when) {
+
+    public FieldRule {
+        join = join == null ? null : List.copyOf(join);
+    }
+
+    /** The shorthand {@code field: source.path}. */
+    static FieldRule fromPath(UnifiedField target, JsonPointer path) {
+        return new FieldRule(target, path, null, null, null, null, null, null, false, null, null, null);
+    }
 }

@@ -14,11 +14,15 @@ import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** An adapter made from a mapping file: applies each field rule to a record's tree. */
@@ -27,11 +31,26 @@ public final class MappingAdapter implements EvaluationAdapter {
     private final String id;
     private final String version;
     private final MappingDefinition mapping;
+    /** Each field's rules in file order; the first that applies and yields a value fills the field. */
+    private final Map<UnifiedField, List<FieldRule>> rulesByField = new LinkedHashMap<>();
+
+    /** What one rule did with a record. */
+    private enum Outcome {
+        /** the field has its value (or the record's wrong-typed value, for validation to name) */
+        FILLED,
+        /** the value could not be mapped; the error is recorded */
+        FAILED,
+        /** nothing to map: the next rule of the field may try */
+        NOTHING
+    }
 
     public MappingAdapter(String id, String version, MappingDefinition mapping) {
         this.id = id;
         this.version = version;
         this.mapping = mapping;
+        for (FieldRule rule : mapping.fields()) {
+            rulesByField.computeIfAbsent(rule.target(), f -> new ArrayList<>()).add(rule);
+        }
     }
 
     @Override
@@ -54,8 +73,15 @@ public final class MappingAdapter implements EvaluationAdapter {
                     "a record must be a JSON object with the evaluation's fields, not " + describe(content)));
             return new MappingResult(unified, null, errors);
         }
-        for (FieldRule rule : mapping.fields()) {
-            apply(rule, content, unified, errors);
+        for (List<FieldRule> rules : rulesByField.values()) {
+            for (FieldRule rule : rules) {
+                if (rule.when() != null && !rule.when().matches(content)) {
+                    continue;
+                }
+                if (apply(rule, content, unified, errors) != Outcome.NOTHING) {
+                    break;
+                }
+            }
         }
         String recordId = null;
         if (mapping.recordIdPath() != null) {
@@ -65,14 +91,22 @@ public final class MappingAdapter implements EvaluationAdapter {
         return new MappingResult(unified, recordId, errors, mapping.channelDetail().apply(content));
     }
 
-    private void apply(FieldRule rule, JsonNode content, ObjectNode unified, List<FieldError> errors) {
+    private Outcome apply(FieldRule rule, JsonNode content, ObjectNode unified, List<FieldError> errors) {
         UnifiedField field = rule.target();
-        JsonNode value = rule.fixedValue() != null
-                ? JsonNodeFactory.instance.stringNode(rule.fixedValue())
-                : content.at(rule.path());
+        JsonNode value;
+        if (rule.fixedValue() != null) {
+            value = JsonNodeFactory.instance.stringNode(rule.fixedValue());
+        } else if (rule.join() != null) {
+            value = joined(rule, content, errors);
+            if (value == null) {
+                return Outcome.FAILED;
+            }
+        } else {
+            value = content.at(rule.path());
+        }
         if (isAbsent(value)) {
             if (rule.defaultValue() == null) {
-                return;
+                return Outcome.NOTHING;
             }
             value = JsonNodeFactory.instance.stringNode(rule.defaultValue());
         }
@@ -82,7 +116,7 @@ public final class MappingAdapter implements EvaluationAdapter {
                         .map(JsonNode::asString).collect(Collectors.joining(",")));
             } else {
                 unified.set(field.wireName(), value); // schema validation names the wrong type
-                return;
+                return Outcome.FILLED;
             }
         }
         String text = value.asString().strip();
@@ -92,19 +126,23 @@ public final class MappingAdapter implements EvaluationAdapter {
                 errors.add(FieldError.of(field.wireName(), ErrorCode.MAPPING_FAILED, field.wireName() + " source value "
                         + (field.personal() ? "" : "'" + text + "' ") + "has no entry in code table '"
                         + rule.codes().name() + "' (known: " + String.join(", ", rule.codes().entries().keySet()) + ")"));
-                return;
+                return Outcome.FAILED;
             }
             text = translated.get();
         }
         if (rule.region()) {
-            text = RegionCode.normalise(text);
+            String region = region(rule, text, errors);
+            if (region == null) {
+                return Outcome.FAILED;
+            }
+            text = region;
         }
         if (rule.date() != null) {
             String wire = toWireTime(text, rule.date());
             if (wire == null) {
                 errors.add(FieldError.of(field.wireName(), ErrorCode.MAPPING_FAILED, field.wireName() + " '" + text
                         + "' does not match the source's date format " + rule.date().pattern()));
-                return;
+                return Outcome.FAILED;
             }
             text = wire;
         }
@@ -114,13 +152,64 @@ public final class MappingAdapter implements EvaluationAdapter {
                     .collect(Collectors.joining(","));
         }
         if (text.isEmpty()) {
-            return;
+            return Outcome.NOTHING;
         }
         if (field.kind() == UnifiedField.Kind.INTEGER && text.matches("-?[0-9]{1,9}")) {
             unified.put(field.wireName(), Integer.parseInt(text));
         } else {
             unified.put(field.wireName(), text);
         }
+        return Outcome.FILLED;
+    }
+
+    /** The parts of a {@code join} that are there, trimmed, with the separator between; null after an error. */
+    private static JsonNode joined(FieldRule rule, JsonNode content, List<FieldError> errors) {
+        List<String> parts = new ArrayList<>();
+        for (JsonPointer pointer : rule.join()) {
+            JsonNode part = content.at(pointer);
+            if (isAbsent(part)) {
+                continue;
+            }
+            if (part.isArray()) {
+                for (JsonNode element : part) {
+                    if (element.isValueNode() && !isAbsent(element)) {
+                        parts.add(element.asString().strip());
+                    }
+                }
+            } else if (part.isValueNode()) {
+                parts.add(part.asString().strip());
+            } else {
+                errors.add(FieldError.of(rule.target().wireName(), ErrorCode.MAPPING_FAILED, rule.target().wireName()
+                        + ": the joined source value at " + pointer + " is an object, not text"));
+                return null;
+            }
+        }
+        return parts.isEmpty() ? MissingNode.getInstance() : JsonNodeFactory.instance.stringNode(String.join(rule.separator(), parts));
+    }
+
+    /**
+     * A region code (6 digits become 12) or a region name looked up in the region table; null after
+     * an error. Text with digits in it is left for validation to judge, as before names were read.
+     */
+    private static String region(FieldRule rule, String text, List<FieldError> errors) {
+        if (text.isEmpty() || text.chars().anyMatch(c -> c >= '0' && c <= '9')) {
+            return RegionCode.normalise(text);
+        }
+        String field = rule.target().wireName();
+        String shown = rule.target().personal() ? "" : "'" + text + "' ";
+        if (rule.regionNames() == null) {
+            errors.add(FieldError.of(field, ErrorCode.MAPPING_FAILED, field + " " + shown + "is a region name, but the region table '"
+                    + MappingFileParser.REGION_TABLE + "' (mappings/codes/" + MappingFileParser.REGION_TABLE
+                    + ".yaml) was not there when the mapping loaded"));
+            return null;
+        }
+        RegionTable.Lookup found = rule.regionNames().lookup(text);
+        if (found.code() == null) {
+            errors.add(FieldError.of(field, ErrorCode.MAPPING_FAILED, field + " " + (rule.target().personal()
+                    ? "is not a known region name in table '" + rule.regionNames().name() + "'" : found.problem())));
+            return null;
+        }
+        return found.code();
     }
 
     private static String toWireTime(String text, DateSpec spec) {
@@ -138,7 +227,7 @@ public final class MappingAdapter implements EvaluationAdapter {
         }
     }
 
-    private static boolean isAbsent(JsonNode v) {
+    static boolean isAbsent(JsonNode v) {
         return v == null || v.isMissingNode() || v.isNull() || (v.isString() && v.asString().isBlank());
     }
 

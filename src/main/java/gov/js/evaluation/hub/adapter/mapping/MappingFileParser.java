@@ -25,9 +25,16 @@ import tools.jackson.databind.JsonNode;
 public final class MappingFileParser {
 
     private static final Set<String> TOP_KEYS = Set.of("mapping", "description", "recordId", "fields", "channelDetail");
-    private static final Set<String> RULE_KEYS = Set.of("path", "value", "default", "codes", "date", "zone", "region", "split");
+    private static final Set<String> RULE_KEYS = Set.of("path", "value", "join", "separator", "default", "codes", "date", "zone",
+            "region", "split", "when");
+    private static final Set<String> WHEN_KEYS = Set.of("path", "equals", "in", "present");
+    /** The shared table that {@code region: true} reads names with ({@code mappings/codes/<name>.yaml}). */
+    public static final String REGION_TABLE = "regions-jiangsu";
 
     private final Path codesDir;
+    /** Read once, on the first rule that asks for it; null while unread or when the file is missing. */
+    private RegionTable regionTable;
+    private boolean regionTableRead;
 
     public MappingFileParser(Path mappingsDir) {
         this.codesDir = mappingsDir.resolve("codes");
@@ -53,7 +60,18 @@ public final class MappingFileParser {
         for (String fieldName : fields.propertyNames()) {
             UnifiedField target = UnifiedField.byWireName(fieldName).orElseThrow(() -> new AdapterConfigException(
                     where + ": fields." + fieldName + ": not a field of the unified schema v1"));
-            rules.add(rule(target, fields.get(fieldName), where + ": fields." + fieldName));
+            JsonNode spec = fields.get(fieldName);
+            String at = where + ": fields." + fieldName;
+            if (spec.isArray()) {
+                if (spec.isEmpty()) {
+                    throw new AdapterConfigException(at + ": a list of rules must not be empty");
+                }
+                for (int i = 0; i < spec.size(); i++) {
+                    rules.add(rule(target, spec.get(i), at + "[" + i + "]"));
+                }
+            } else {
+                rules.add(rule(target, spec, at));
+            }
         }
         JsonNode recordId = root.path("recordId");
         return new MappingDefinition(name, root.path("description").asString(""),
@@ -63,7 +81,7 @@ public final class MappingFileParser {
 
     private FieldRule rule(UnifiedField target, JsonNode spec, String where) {
         if (spec.isString()) {
-            return new FieldRule(target, pointer(spec.asString(), where), null, null, null, null, false, null);
+            return FieldRule.fromPath(target, pointer(spec.asString(), where));
         }
         if (!spec.isObject()) {
             throw new AdapterConfigException(where + ": expected a source path or a rule object");
@@ -75,20 +93,108 @@ public final class MappingFileParser {
         }
         boolean hasPath = spec.has("path");
         boolean hasValue = spec.has("value");
-        if (hasPath == hasValue) {
-            throw new AdapterConfigException(where + ": give exactly one of 'path' (read from the record) or 'value' (fixed)");
+        boolean hasJoin = spec.has("join");
+        if ((hasPath ? 1 : 0) + (hasValue ? 1 : 0) + (hasJoin ? 1 : 0) != 1) {
+            throw new AdapterConfigException(where + ": give exactly one of 'path' (read from the record), 'value' (fixed)"
+                    + " or 'join' (several paths joined)");
         }
         JsonPointer path = hasPath ? pointer(spec.get("path").asString(), where + ".path") : null;
         String fixed = hasValue ? spec.get("value").asString() : null;
+        List<JsonPointer> join = hasJoin ? join(spec.get("join"), where + ".join") : null;
+        if (spec.has("separator") && !hasJoin) {
+            throw new AdapterConfigException(where + ": 'separator' only goes with 'join'");
+        }
+        if (spec.has("separator") && !spec.get("separator").isValueNode()) {
+            throw new AdapterConfigException(where + ".separator: expected text");
+        }
+        String separator = hasJoin ? spec.path("separator").asString(" ") : null;
         String dflt = spec.has("default") ? spec.get("default").asString() : null;
         CodeTable codes = spec.has("codes") ? codes(spec.get("codes"), where + ".codes") : null;
         DateSpec date = spec.has("date") ? date(spec, where) : null;
         if (date != null && target.kind() != UnifiedField.Kind.TIME) {
             throw new AdapterConfigException(where + ": 'date' only applies to time fields");
         }
-        boolean region = spec.path("region").asBoolean(false);
+        JsonNode regionNode = spec.path("region");
+        if (!regionNode.isMissingNode() && !regionNode.isBoolean()
+                && !(regionNode.isString() && regionNode.asString().strip().matches("(?i)true|false"))) {
+            throw new AdapterConfigException(where + ".region: expected true or false");
+        }
+        boolean region = regionNode.isString() ? Boolean.parseBoolean(regionNode.asString().strip()) : regionNode.asBoolean(false);
         String split = spec.has("split") ? spec.get("split").asString() : null;
-        return new FieldRule(target, path, fixed, dflt, codes, date, region, split);
+        Condition when = spec.has("when") ? when(spec.get("when"), where + ".when") : null;
+        return new FieldRule(target, path, fixed, join, separator, dflt, codes, date, region, region ? regionTable() : null,
+                split, when);
+    }
+
+    private static List<JsonPointer> join(JsonNode node, String where) {
+        if (!node.isArray() || node.size() < 2) {
+            throw new AdapterConfigException(where + ": expected a list of at least two source paths");
+        }
+        List<JsonPointer> parts = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isString()) {
+                throw new AdapterConfigException(where + "[" + i + "]: expected a source path");
+            }
+            parts.add(pointer(node.get(i).asString(), where + "[" + i + "]"));
+        }
+        return parts;
+    }
+
+    private static Condition when(JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw new AdapterConfigException(where + ": expected { path: …, equals: … }, { path: …, in: [ … ] }"
+                    + " or { path: …, present: true|false }");
+        }
+        for (String key : node.propertyNames()) {
+            if (!WHEN_KEYS.contains(key)) {
+                throw new AdapterConfigException(where + ": unknown key '" + key + "' (allowed: " + WHEN_KEYS + ")");
+            }
+        }
+        if (!node.has("path") || !node.get("path").isString()) {
+            throw new AdapterConfigException(where + ": 'path' (the source value the condition looks at) is required");
+        }
+        String pathText = node.get("path").asString();
+        JsonPointer path = pointer(pathText, where + ".path");
+        int tests = (node.has("equals") ? 1 : 0) + (node.has("in") ? 1 : 0) + (node.has("present") ? 1 : 0);
+        if (tests != 1) {
+            throw new AdapterConfigException(where + ": give exactly one of 'equals', 'in' or 'present'");
+        }
+        if (node.has("equals")) {
+            JsonNode v = node.get("equals");
+            if (!v.isValueNode() || v.isNull()) {
+                throw new AdapterConfigException(where + ".equals: expected a single value");
+            }
+            return new Condition(pathText, path, Condition.Test.EQUALS, List.of(v.asString().strip()));
+        }
+        if (node.has("in")) {
+            JsonNode list = node.get("in");
+            if (!list.isArray() || list.isEmpty()) {
+                throw new AdapterConfigException(where + ".in: expected a non-empty list of values");
+            }
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                if (!list.get(i).isValueNode() || list.get(i).isNull()) {
+                    throw new AdapterConfigException(where + ".in[" + i + "]: expected a single value");
+                }
+                values.add(list.get(i).asString().strip());
+            }
+            return new Condition(pathText, path, Condition.Test.IN, values);
+        }
+        JsonNode present = node.get("present");
+        if (!present.isBoolean()) {
+            throw new AdapterConfigException(where + ".present: expected true or false");
+        }
+        return new Condition(pathText, path, present.asBoolean() ? Condition.Test.PRESENT : Condition.Test.ABSENT, List.of());
+    }
+
+    /** The shared region-name table; null when the file is missing (names then fail when a record uses one). */
+    private RegionTable regionTable() {
+        if (!regionTableRead) {
+            Path file = codesDir.resolve(REGION_TABLE + ".yaml");
+            regionTable = Files.isRegularFile(file) ? RegionTable.load(file, REGION_TABLE) : null;
+            regionTableRead = true;
+        }
+        return regionTable;
     }
 
     private CodeTable codes(JsonNode node, String where) {
