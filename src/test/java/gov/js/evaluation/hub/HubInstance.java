@@ -63,8 +63,12 @@ public final class HubInstance implements AutoCloseable {
     }
 
     public Response post(String path, String body, String contentType) {
+        return post(path, body.getBytes(StandardCharsets.UTF_8), contentType);
+    }
+
+    public Response post(String path, byte[] body, String contentType) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     public Response get(String path) {

@@ -102,6 +102,24 @@ class IngestApiTest {
     }
 
     @Test
+    void aCityPushesGbkXmlWithReversedSatisfactionAndChannelNames() throws Exception {
+        byte[] xml = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("adapters/city-320500-xml/examples/push.xml"));
+        String suffix = "-" + System.nanoTime();
+        xml = new String(xml, "GBK").replace("SZ-XML-000", "SZ-XML" + suffix + "-").getBytes("GBK");
+
+        Response r = hub.post("/api/v1/sources/city-320500/evaluations", xml, "application/xml; charset=GBK");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().path("accepted").asInt()).isEqualTo(2);
+        assertThat(r.json().at("/records/2/errors/0/field").asString()).isEqualTo("pf");
+        JsonNode first = hub.get("/api/v1/evaluations/" + r.json().at("/records/0/evaluationId").asString()).json();
+        assertThat(first.at("/evaluation/satisfaction").asString()).as("GB/T 39046's 1 is very satisfied").isEqualTo("5");
+        assertThat(first.at("/evaluation/taskName").asString()).isEqualTo("营业执照变更登记");
+        assertThat(first.at("/evaluation/pf").asString()).isEqualTo("5");
+        assertThat(first.at("/source/sourceRecordId").asString()).isEqualTo("SZ-PJ-0001");
+    }
+
+    @Test
     void theSameRecordAgainIsADuplicateOfTheStoredOne() {
         ObjectNode record = Evaluations.valid();
         String first = hub.post(INGEST, record.toString()).json().at("/records/0/evaluationId").asString();
