@@ -16,6 +16,7 @@ import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Runs one quarantined record's raw text through its source's current adapter with the very stages
@@ -31,9 +32,11 @@ public class RecordReplayer {
     private final RecordValidator validator;
     private final EvaluationStore store;
     private final QuarantineStore quarantine;
+    private final ObjectMapper json;
 
     public RecordReplayer(PayloadDecoder decoder, RecordMapper mapper, RecordValidator validator, EvaluationStore store,
-                          QuarantineStore quarantine) {
+                          QuarantineStore quarantine, ObjectMapper json) {
+        this.json = json;
         this.decoder = decoder;
         this.mapper = mapper;
         this.validator = validator;
@@ -45,7 +48,12 @@ public class RecordReplayer {
         String text = held.rawPayload() == null ? "" : held.rawPayload();
         IngestBatch batch = new IngestBatch(held.receiptId().toString(), binding.source(), binding.adapter(), false,
                 held.receivedAt(), text.getBytes(binding.adapter().options().charset())).replaying(held.quarantineId());
-        decode(batch, text);
+        if (held.sourceTree() != null) {
+            // mapped again from the tree its reader made: a CSV row's text alone has no header
+            batch.records().add(new IngestRecord(SourceRecord.parsed(0, json.readTree(held.sourceTree()), text)));
+        } else {
+            decode(batch, text);
+        }
         mapper.map(batch);
         validator.validate(batch);
         store.store(batch);

@@ -22,10 +22,10 @@ public class QuarantineStore {
 
     /** What replay needs of a quarantined record. */
     public record QuarantinedRecord(long quarantineId, String sourceId, UUID receiptId, String rawPayload,
-                                    java.time.Instant receivedAt) {
+                                    java.time.Instant receivedAt, String sourceTree) {
     }
 
-    private static final String COLUMNS = "quarantine_id, source_id, receipt_id, raw_payload, received_at";
+    private static final String COLUMNS = "quarantine_id, source_id, receipt_id, raw_payload, received_at, source_tree::text AS source_tree";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -42,12 +42,12 @@ public class QuarantineStore {
         }
         jdbc.update("""
                 INSERT INTO quarantine (source_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version,
-                                        raw_payload, unified, errors, received_at, channel_detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb)""",
+                                        raw_payload, unified, errors, received_at, channel_detail, source_tree)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb)""",
                 batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), record.sourceRecordId(),
                 batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), record.rawText(),
                 unified(record), json.writeValueAsString(record.errors()), Timestamp.from(batch.receivedAt()),
-                channelDetail(record));
+                channelDetail(record), record.source().isParsed() ? json.writeValueAsString(record.source().content()) : null);
     }
 
     /** A replayed record rejected again: the new reasons replace the old ones. */
@@ -103,6 +103,7 @@ public class QuarantineStore {
 
     private static QuarantinedRecord row(ResultSet rs, int n) throws SQLException {
         return new QuarantinedRecord(rs.getLong("quarantine_id"), rs.getString("source_id"),
-                rs.getObject("receipt_id", UUID.class), rs.getString("raw_payload"), rs.getTimestamp("received_at").toInstant());
+                rs.getObject("receipt_id", UUID.class), rs.getString("raw_payload"), rs.getTimestamp("received_at").toInstant(),
+                rs.getString("source_tree"));
     }
 }

@@ -168,6 +168,33 @@ class QuarantineReplayTest {
     }
 
     @Test
+    void aCsvRowIsReplayedFromItsDecodedFormThoughItsTextHasNoHeader() {
+        String csvMapping = ConfigFolder.repositoryFile("mappings/city-320200-csv.yaml")
+                .replace("mapping: city-320200-csv", "mapping: test-replay-csv")
+                .replace("  satisfaction: 满意度\n", "  satisfaction: { path: 满意度, codes: %s }\n");
+        config.write("mappings/test-replay-csv.yaml", csvMapping.formatted(LABELS_WITHOUT_VERY_SATISFIED));
+        config.write("adapters/test-replay-csv/adapter.yaml",
+                "id: test-replay-csv\nversion: 1.0.0\nformat: csv\ncharset: UTF-8\nmapping: test-replay-csv\n");
+        config.write("sources/test-replay-csv.yaml", "id: test-replay-csv\nadapter: test-replay-csv\ntransport: http-push\nregion: \"320200\"\n");
+        String csv = "评价编号,办件编号,事项编码,事项名称,部门代码,办理部门,区划,渠道,评价人类型,证件号码,满意度,评价指标,文字评价,评价时间\n"
+                + "R-1,CSV-" + System.nanoTime() + ",11320100MB1234567A4000117301,出生医学证明,11320100MB1234567A,无锡市卫生健康委员会,320213,政务服务网,自然人,,很满意,,,20261126081500\n";
+        String csvSource = "/api/v1/sources/test-replay-csv";
+        await().atMost(Duration.ofSeconds(5)).until(() -> hub.post(csvSource + "/evaluations", csv, "text/csv").status(), s -> s == 422);
+        JsonNode held = hub.get(csvSource + "/quarantine").json().at("/records/0");
+        assertThat(codes(held.path("errors"))).containsExactly("satisfaction:MAPPING_FAILED");
+
+        config.write("mappings/test-replay-csv.yaml", csvMapping.formatted(ALL_LABELS));
+        await().atMost(Duration.ofSeconds(5)).until(() -> hub.post(csvSource + "/evaluations/validate", csv, "text/csv")
+                .json().at("/records/0/status").asString(), "ACCEPTED"::equals);
+        Response replayed = hub.post("/api/v1/quarantine/" + held.path("quarantineId").asLong() + "/replay", "");
+
+        assertThat(replayed.json().at("/records/0/status").asString()).as(replayed.toString()).isEqualTo("ACCEPTED");
+        JsonNode stored = hub.get("/api/v1/evaluations/" + replayed.json().at("/records/0/evaluationId").asString()).json();
+        assertThat(stored.at("/evaluation/satisfaction").asString()).isEqualTo("5");
+        assertThat(stored.at("/evaluation/assessTime").asString()).isEqualTo("2026-11-26 08:15:00");
+    }
+
+    @Test
     void unknownSourcesRecordsAndParametersAreRefused() {
         assertThat(hub.get("/api/v1/sources/no-such-city/quarantine").status()).isEqualTo(404);
         assertThat(hub.get("/api/v1/sources/no-such-city/quarantine").json().path("error").asString()).isEqualTo("UNKNOWN_SOURCE");
