@@ -13,7 +13,8 @@ public class SourcesController {
 
     /** One configured source as a city IT team sees it. */
     public record SourceView(String id, String title, String transport, String region, long maxBodyBytes,
-                             String adapter, String adapterVersion, String format, String charset, String ingestPath) {
+                             String adapter, String adapterVersion, String format, String charset, String ingestPath,
+                             Map<String, Object> settings) {
     }
 
     private final SourceCatalog sources;
@@ -29,7 +30,7 @@ public class SourcesController {
         List<SourceView> views = sources.all().stream().map(s -> {
             var a = adapters.find(s.adapter()).orElseThrow().descriptor();
             return new SourceView(s.id(), s.title(), s.transport(), s.region(), s.maxBodyBytes(), a.id(), a.version(),
-                    a.format(), a.charset(), "/api/v1/sources/" + s.id() + "/evaluations");
+                    a.format(), a.charset(), "/api/v1/sources/" + s.id() + "/evaluations", s.settings().shown());
         }).toList();
         return Map.of("sources", views, "problems", Map.of("sources", sources.problems(), "adapters", adapters.problems()));
     }

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +18,6 @@ import tools.jackson.databind.JsonNode;
 public final class SourceCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(SourceCatalog.class);
-    private static final Set<String> TRANSPORTS = Set.of("http-push");
 
     private final Map<String, SourceDefinition> sources;
     private final Map<String, String> problems;
@@ -30,6 +28,15 @@ public final class SourceCatalog {
     }
 
     public static SourceCatalog load(List<Path> sourceDirs, AdapterCatalog adapters, long defaultMaxBodyBytes) {
+        return load(sourceDirs, adapters, defaultMaxBodyBytes, SourceSettingsContext.plain());
+    }
+
+    /**
+     * Loads every source file; {@code context} says where relative paths in transport settings start and
+     * how {@code ${NAME}} references in them are resolved.
+     */
+    public static SourceCatalog load(List<Path> sourceDirs, AdapterCatalog adapters, long defaultMaxBodyBytes,
+                                     SourceSettingsContext context) {
         Map<String, SourceDefinition> sources = new TreeMap<>();
         Map<String, String> problems = new TreeMap<>();
         for (Path dir : sourceDirs) {
@@ -42,7 +49,7 @@ public final class SourceCatalog {
         for (Path file : files) {
             String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             try {
-                SourceDefinition s = parse(file, defaultMaxBodyBytes);
+                SourceDefinition s = parse(file, defaultMaxBodyBytes, context);
                 if (!s.id().equals(name)) {
                     throw new ConfigFileException(file + ": id '" + s.id() + "' must equal the file name");
                 }
@@ -51,7 +58,8 @@ public final class SourceCatalog {
                             + Optional.ofNullable(adapters.problems().get(s.adapter())).map(p -> " (" + p + ")").orElse(""));
                 }
                 sources.put(s.id(), s);
-                log.info("source {} → adapter {} via {}, region {}", s.id(), s.adapter(), s.transport(), s.region());
+                log.info("source {} → adapter {} via {}, region {}{}", s.id(), s.adapter(), s.transport(), s.region(),
+                        s.settings().shown().isEmpty() ? "" : " " + s.settings());
             } catch (ConfigFileException e) {
                 problems.put(name, e.getMessage());
                 log.error("source {} not loaded: {}", name, e.getMessage());
@@ -60,19 +68,26 @@ public final class SourceCatalog {
         return new SourceCatalog(sources, problems);
     }
 
-    private static SourceDefinition parse(Path file, long defaultMaxBodyBytes) {
+    private static SourceDefinition parse(Path file, long defaultMaxBodyBytes, SourceSettingsContext context) {
         JsonNode d = ConfigFiles.read(file);
         String id = ConfigFiles.required(d, "id", file);
         String transport = ConfigFiles.required(d, "transport", file);
-        if (!TRANSPORTS.contains(transport)) {
-            throw new ConfigFileException(file + ": transport '" + transport + "' is not one of " + TRANSPORTS);
+        Transport kind = Transport.named(transport).orElseThrow(() -> new ConfigFileException(
+                file + ": transport '" + transport + "' is not one of " + Transport.names()));
+        for (String other : Transport.names()) {
+            if (!other.equals(transport) && d.has(other)) {
+                throw new ConfigFileException(file + ": settings block '" + other + "' given, but the transport is '"
+                        + transport + "' (its settings go under '" + transport + ":')");
+            }
         }
+        TransportSettings settings = kind.read(new SettingsBlock(d.path(transport), file, transport, context));
         String region = ConfigFiles.required(d, "region", file);
         if (!region.matches("32[0-9]{4}")) {
             throw new ConfigFileException(file + ": region '" + region + "' must be a 6-digit Jiangsu code (32xxxx)");
         }
         long maxBody = d.path("maxBodyBytes").asLong(defaultMaxBodyBytes);
-        return new SourceDefinition(id, d.path("title").asString(id), ConfigFiles.required(d, "adapter", file), transport, region, maxBody);
+        return new SourceDefinition(id, d.path("title").asString(id), ConfigFiles.required(d, "adapter", file), transport, region,
+                maxBody, settings);
     }
 
     public Optional<SourceDefinition> find(String id) {

@@ -1,0 +1,16 @@
+package gov.js.evaluation.hub.source;
+
+import java.util.Map;
+
+/**
+ * How records of a source reach the hub, with the transport's own settings from the block named
+ * after the transport in {@code sources/<id>.yaml} (e.g. {@code file-inbox: {inbox: …}}).
+ */
+public sealed interface TransportSettings permits HttpPushSettings, FileInboxSettings, RestPullSettings, JdbcPollSettings {
+
+    /** The transport's name as written in source files, e.g. {@code rest-pull}. */
+    String transport();
+
+    /** The settings as GET /api/v1/sources shows them: secrets left out. */
+    Map<String, Object> shown();
+}
