@@ -63,7 +63,7 @@ public class ProblemResponder {
     }
 
     /** Connection failures, whether they hit the begin, a statement, or the rollback after it. */
-    static boolean isStoreUnavailable(Throwable t) {
+    public static boolean isStoreUnavailable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof DataAccessResourceFailureException || c instanceof TransientDataAccessException
                     || c instanceof CannotCreateTransactionException || c instanceof SQLTransientConnectionException
