@@ -12,7 +12,8 @@ import java.util.Map;
  *                     imported files move to {@code done/}, unreadable ones to {@code failed/} inside it
  * @param chunkSize    records per transaction
  * @param pollInterval pause between looks into the inbox
- * @param include      regular expression the file names must match (hidden files and *.tmp/*.part never match)
+ * @param include      file-name patterns of the files to import, e.g. {@code *.csv,*.ndjson} (default all);
+ *                     hidden files and *.tmp / *.part files are never imported
  */
 public record FileInboxSettings(Path inbox, int chunkSize, Duration pollInterval, String include) implements TransportSettings {
 
@@ -20,7 +21,7 @@ public record FileInboxSettings(Path inbox, int chunkSize, Duration pollInterval
 
     static FileInboxSettings from(SettingsBlock block) {
         FileInboxSettings s = new FileInboxSettings(block.path("inbox"), block.positiveInt("chunkSize", 1000),
-                block.duration("pollInterval", Duration.ofSeconds(5)), block.regex("include", ".+"));
+                block.duration("pollInterval", Duration.ofSeconds(5)), block.fileNames("include", "*"));
         block.done();
         return s;
     }

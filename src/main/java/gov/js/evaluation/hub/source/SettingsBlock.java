@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.springframework.boot.convert.DurationStyle;
 import tools.jackson.databind.JsonNode;
 
@@ -114,14 +112,13 @@ final class SettingsBlock {
         throw invalid(key, "must be an http(s) URL without a query string, not '" + v + "'");
     }
 
-    String regex(String key, String fallback) {
-        String v = optional(key).orElse(fallback);
-        try {
-            Pattern.compile(v);
-            return v;
-        } catch (PatternSyntaxException e) {
-            throw invalid(key, "is not a valid regular expression: " + e.getDescription());
+    /** File-name patterns such as {@code *.csv,*.ndjson} ({@code *} any characters, {@code ?} one). */
+    String fileNames(String key, String fallback) {
+        String v = optional(key).orElse(fallback).replace(" ", "");
+        if (!v.matches("[\\w.*?\\-]+(,[\\w.*?\\-]+)*")) {
+            throw invalid(key, "must be file-name patterns separated by commas, such as *.csv,*.ndjson, not '" + v + "'");
         }
+        return v;
     }
 
     /** A block of name: value pairs, in the order written. */
