@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 public class TransportRoutes implements CamelContextConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TransportRoutes.class);
+    /** The first pull comes soon after the start, not a whole interval later. */
+    private static final long FIRST_PULL_DELAY_MS = 2000;
 
     /** A template and the values of its parameters for one source. */
     record TemplateCall(String templateId, Map<String, Object> parameters) {
@@ -93,10 +95,12 @@ public class TransportRoutes implements CamelContextConfiguration {
         }
         if (settings instanceof RestPullSettings r) {
             p.put("intervalMs", r.interval().toMillis());
+            p.put("firstDelayMs", Math.min(r.interval().toMillis(), FIRST_PULL_DELAY_MS));
             return Optional.of(new TemplateCall(RestPullSettings.NAME, p));
         }
         if (settings instanceof JdbcPollSettings j) {
             p.put("intervalMs", j.interval().toMillis());
+            p.put("firstDelayMs", Math.min(j.interval().toMillis(), FIRST_PULL_DELAY_MS));
             return Optional.of(new TemplateCall(JdbcPollSettings.NAME, p));
         }
         return Optional.empty();
