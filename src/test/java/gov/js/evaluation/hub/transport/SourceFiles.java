@@ -12,6 +12,7 @@ import java.util.UUID;
 public final class SourceFiles {
 
     private final Path dir;
+    private final Map<String, Object> settings = new java.util.HashMap<>();
 
     public SourceFiles() {
         dir = Path.of("target", "test-sources", UUID.randomUUID().toString()).toAbsolutePath();
@@ -39,9 +40,16 @@ public final class SourceFiles {
         return dir.resolve(name);
     }
 
+    /** A hub setting the source files refer to as ${name}. */
+    public SourceFiles withSetting(String name, Object value) {
+        settings.put(name, value);
+        return this;
+    }
+
     /** Hub settings that load the shipped sources, the shared test sources and these. */
     public Map<String, Object> hubSettings(Map<String, Object> more) {
-        Map<String, Object> props = new java.util.HashMap<>(more);
+        Map<String, Object> props = new java.util.HashMap<>(settings);
+        props.putAll(more);
         props.put("hub.source-dirs", "sources,src/test/resources/test-sources," + dir);
         return props;
     }
