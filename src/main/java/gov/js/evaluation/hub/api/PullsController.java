@@ -3,7 +3,7 @@ package gov.js.evaluation.hub.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import gov.js.evaluation.hub.source.JdbcPollSettings;
 import gov.js.evaluation.hub.source.RestPullSettings;
-import gov.js.evaluation.hub.source.SourceCatalog;
+import gov.js.evaluation.hub.transport.SourceBindings;
 import gov.js.evaluation.hub.transport.pull.PullStatusBoard;
 import gov.js.evaluation.hub.transport.pull.PullStatusBoard.PullStatus;
 import gov.js.evaluation.hub.transport.pull.PullWatermarks;
@@ -29,11 +29,11 @@ public class PullsController {
                            Instant lastAttemptAt, Instant lastSuccessAt, String lastError, Integer failuresInARow) {
     }
 
-    private final SourceCatalog sources;
+    private final SourceBindings sources;
     private final PullWatermarks watermarks;
     private final PullStatusBoard status;
 
-    public PullsController(SourceCatalog sources, PullWatermarks watermarks, PullStatusBoard status) {
+    public PullsController(SourceBindings sources, PullWatermarks watermarks, PullStatusBoard status) {
         this.sources = sources;
         this.watermarks = watermarks;
         this.status = status;

@@ -59,6 +59,12 @@ public record JdbcPollSettings(String url, String user, String password, String 
         return NAME;
     }
 
+    /** Records arrive as JSON objects (a feed's records, a table's rows). */
+    @Override
+    public java.util.Optional<String> recordFormat() {
+        return java.util.Optional.of("json");
+    }
+
     @Override
     public Map<String, Object> shown() {
         Map<String, Object> m = new LinkedHashMap<>();

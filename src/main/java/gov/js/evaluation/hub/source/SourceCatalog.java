@@ -57,6 +57,11 @@ public final class SourceCatalog {
                     throw new ConfigFileException(file + ": adapter '" + s.adapter() + "' is not loaded"
                             + Optional.ofNullable(adapters.problems().get(s.adapter())).map(p -> " (" + p + ")").orElse(""));
                 }
+                String format = adapters.find(s.adapter()).get().descriptor().format();
+                if (s.settings().recordFormat().filter(f -> !f.equals(format)).isPresent()) {
+                    throw new ConfigFileException(file + ": transport " + s.transport() + " hands the adapter "
+                            + s.settings().recordFormat().get() + " records, but adapter '" + s.adapter() + "' reads " + format);
+                }
                 sources.put(s.id(), s);
                 log.info("source {} → adapter {} via {}, region {}{}", s.id(), s.adapter(), s.transport(), s.region(),
                         s.settings().shown().isEmpty() ? "" : " " + s.settings());

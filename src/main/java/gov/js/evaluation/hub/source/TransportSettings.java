@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.source;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How records of a source reach the hub, with the transport's own settings from the block named
@@ -13,4 +14,12 @@ public sealed interface TransportSettings permits HttpPushSettings, FileInboxSet
 
     /** The settings as GET /api/v1/sources shows them: secrets left out. */
     Map<String, Object> shown();
+
+    /**
+     * The format the transport itself hands records to the adapter in, when it decides it (the pulls
+     * hand over JSON objects); empty when the adapter's reader reads what the source sent.
+     */
+    default Optional<String> recordFormat() {
+        return Optional.empty();
+    }
 }

@@ -3,7 +3,6 @@ package gov.js.evaluation.hub.transport;
 import gov.js.evaluation.hub.source.FileInboxSettings;
 import gov.js.evaluation.hub.source.JdbcPollSettings;
 import gov.js.evaluation.hub.source.RestPullSettings;
-import gov.js.evaluation.hub.source.SourceCatalog;
 import gov.js.evaluation.hub.source.SourceDefinition;
 import gov.js.evaluation.hub.source.TransportSettings;
 import java.util.HashMap;
@@ -38,10 +37,10 @@ public class TransportRoutes implements CamelContextConfiguration {
         }
     }
 
-    private final SourceCatalog sources;
+    private final SourceBindings sources;
     private final Map<String, String> inboxOwners = new HashMap<>();
 
-    public TransportRoutes(SourceCatalog sources) {
+    public TransportRoutes(SourceBindings sources) {
         this.sources = sources;
     }
 

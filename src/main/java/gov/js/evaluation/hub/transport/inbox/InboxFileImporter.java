@@ -1,17 +1,16 @@
 package gov.js.evaluation.hub.transport.inbox;
 
-import gov.js.evaluation.hub.adapter.AdapterCatalog;
 import gov.js.evaluation.hub.adapter.AdapterCatalog.LoadedAdapter;
 import gov.js.evaluation.hub.decode.UnparseableBodyException;
 import gov.js.evaluation.hub.ingest.ChunkIngest;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.ProblemResponder;
 import gov.js.evaluation.hub.source.FileInboxSettings;
-import gov.js.evaluation.hub.source.SourceCatalog;
 import gov.js.evaluation.hub.source.SourceDefinition;
 import gov.js.evaluation.hub.transport.ImportProgress;
 import gov.js.evaluation.hub.transport.ImportProgress.State;
 import gov.js.evaluation.hub.transport.ImportRegistry;
+import gov.js.evaluation.hub.transport.SourceBindings;
 import gov.js.evaluation.hub.transport.inbox.ChunkedRecords.ChunkFailed;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,17 +40,15 @@ public class InboxFileImporter {
     public static final String FOLDER = "hubInboxFolder";
     private static final Logger log = LoggerFactory.getLogger(InboxFileImporter.class);
 
-    private final SourceCatalog sources;
-    private final AdapterCatalog adapters;
+    private final SourceBindings sources;
     private final ChunkIngest stages;
     private final ImportRegistry imports;
     private final ImportReportWriter reports;
     private final ObjectMapper json;
 
-    public InboxFileImporter(SourceCatalog sources, AdapterCatalog adapters, ChunkIngest stages, ImportRegistry imports,
+    public InboxFileImporter(SourceBindings sources, ChunkIngest stages, ImportRegistry imports,
                              ImportReportWriter reports, ObjectMapper json) {
         this.sources = sources;
-        this.adapters = adapters;
         this.stages = stages;
         this.imports = imports;
         this.reports = reports;
@@ -61,14 +58,14 @@ public class InboxFileImporter {
     public void importFile(Exchange exchange) {
         String sourceId = exchange.getMessage().getHeader("sourceId", String.class);
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
-        SourceDefinition source = sources.find(sourceId).orElseThrow(() -> new IllegalStateException("no source " + sourceId));
-        FileInboxSettings settings = source.settings(FileInboxSettings.class);
+        SourceBindings.Bound bound = sources.bind(sourceId);
+        FileInboxSettings settings = bound.source().settings(FileInboxSettings.class);
         String name = file.getFileName().toString();
         ImportProgress progress = imports.start(sourceId, FileInboxSettings.NAME, name);
         try (RejectedRecords rejected = RejectedRecords.spoolIn(settings.inbox().resolve(".importing"), progress.importId(), json)) {
             ReadProblem problem;
             try {
-                problem = read(file, source, settings.chunkSize(), progress, rejected, exchange.getContext());
+                problem = read(file, bound, settings.chunkSize(), progress, rejected, exchange.getContext());
             } catch (ChunkFailed e) {
                 problem = postponeOrExplain(e.getCause(), progress);
             }
@@ -89,9 +86,10 @@ public class InboxFileImporter {
     }
 
     /** Reads the whole file in chunks; answers why reading stopped early, or null when it reached the end. */
-    private ReadProblem read(Path file, SourceDefinition source, int chunkSize, ImportProgress progress, RejectedRecords rejected,
+    private ReadProblem read(Path file, SourceBindings.Bound bound, int chunkSize, ImportProgress progress, RejectedRecords rejected,
                         CamelContext camel) {
-        LoadedAdapter adapter = adapters.find(source.adapter()).orElseThrow();
+        SourceDefinition source = bound.source();
+        LoadedAdapter adapter = bound.adapter();
         ChunkedRecords chunks = new ChunkedRecords(chunkSize, chunk -> {
             IngestBatch stored = stages.ingest(progress.importId(), source, adapter, progress.startedAt(), chunk);
             progress.add(stored);

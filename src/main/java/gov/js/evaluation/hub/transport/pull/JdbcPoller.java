@@ -1,8 +1,7 @@
 package gov.js.evaluation.hub.transport.pull;
 
 import gov.js.evaluation.hub.source.JdbcPollSettings;
-import gov.js.evaluation.hub.source.SourceCatalog;
-import gov.js.evaluation.hub.source.SourceDefinition;
+import gov.js.evaluation.hub.transport.SourceBindings;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
@@ -11,12 +10,12 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class JdbcPoller {
 
-    private final SourceCatalog sources;
+    private final SourceBindings sources;
     private final PullRunner runner;
     private final CityDatabases databases;
     private final CityTableReader tables;
 
-    public JdbcPoller(SourceCatalog sources, PullRunner runner, CityDatabases databases, ObjectMapper json) {
+    public JdbcPoller(SourceBindings sources, PullRunner runner, CityDatabases databases, ObjectMapper json) {
         this.sources = sources;
         this.runner = runner;
         this.databases = databases;
@@ -25,8 +24,8 @@ public class JdbcPoller {
 
     public void poll(Exchange exchange) {
         String sourceId = exchange.getMessage().getHeader("sourceId", String.class);
-        SourceDefinition source = sources.find(sourceId).orElseThrow(() -> new IllegalStateException("no source " + sourceId));
-        JdbcPollSettings settings = source.settings(JdbcPollSettings.class);
-        runner.pull(source, watermark -> tables.after(settings, databases.of(source), watermark));
+        SourceBindings.Bound bound = sources.bind(sourceId);
+        JdbcPollSettings settings = bound.source().settings(JdbcPollSettings.class);
+        runner.pull(bound, watermark -> tables.after(settings, databases.of(bound.source()), watermark));
     }
 }

@@ -1,6 +1,5 @@
 package gov.js.evaluation.hub.transport.pull;
 
-import gov.js.evaluation.hub.adapter.AdapterCatalog;
 import gov.js.evaluation.hub.adapter.AdapterCatalog.LoadedAdapter;
 import gov.js.evaluation.hub.ingest.ChunkIngest;
 import gov.js.evaluation.hub.ingest.IngestBatch;
@@ -8,6 +7,7 @@ import gov.js.evaluation.hub.ingest.ProblemResponder;
 import gov.js.evaluation.hub.source.SourceDefinition;
 import gov.js.evaluation.hub.transport.ImportProgress;
 import gov.js.evaluation.hub.transport.ImportRegistry;
+import gov.js.evaluation.hub.transport.SourceBindings;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,7 +36,6 @@ public class PullRunner {
         }
     }
 
-    private final AdapterCatalog adapters;
     private final ChunkIngest stages;
     private final PullWatermarks watermarks;
     private final PullStatusBoard status;
@@ -45,9 +44,8 @@ public class PullRunner {
     private final CamelContext camel;
     private final Clock clock;
 
-    public PullRunner(AdapterCatalog adapters, ChunkIngest stages, PullWatermarks watermarks, PullStatusBoard status,
+    public PullRunner(ChunkIngest stages, PullWatermarks watermarks, PullStatusBoard status,
                       ImportRegistry imports, TransactionTemplate transaction, CamelContext camel, Clock clock) {
-        this.adapters = adapters;
         this.stages = stages;
         this.watermarks = watermarks;
         this.status = status;
@@ -57,9 +55,10 @@ public class PullRunner {
         this.clock = clock;
     }
 
-    public void pull(SourceDefinition source, PageSource pages) {
+    public void pull(SourceBindings.Bound bound, PageSource pages) {
+        SourceDefinition source = bound.source();
+        LoadedAdapter adapter = bound.adapter();
         String transport = source.transport();
-        LoadedAdapter adapter = adapters.find(source.adapter()).orElseThrow();
         ImportProgress progress = null;
         try {
             Optional<String> mark = watermarks.current(source.id(), transport);

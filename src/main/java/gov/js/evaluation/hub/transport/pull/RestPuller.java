@@ -1,8 +1,7 @@
 package gov.js.evaluation.hub.transport.pull;
 
 import gov.js.evaluation.hub.source.RestPullSettings;
-import gov.js.evaluation.hub.source.SourceCatalog;
-import gov.js.evaluation.hub.source.SourceDefinition;
+import gov.js.evaluation.hub.transport.SourceBindings;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
@@ -12,12 +11,12 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class RestPuller {
 
-    private final SourceCatalog sources;
+    private final SourceBindings sources;
     private final PullRunner runner;
     private final CityApiClient client;
     private final CityApiPageReader pages;
 
-    public RestPuller(SourceCatalog sources, PullRunner runner, ProducerTemplate producer, ObjectMapper json) {
+    public RestPuller(SourceBindings sources, PullRunner runner, ProducerTemplate producer, ObjectMapper json) {
         this.sources = sources;
         this.runner = runner;
         this.client = new CityApiClient(producer);
@@ -26,8 +25,8 @@ public class RestPuller {
 
     public void pull(Exchange exchange) {
         String sourceId = exchange.getMessage().getHeader("sourceId", String.class);
-        SourceDefinition source = sources.find(sourceId).orElseThrow(() -> new IllegalStateException("no source " + sourceId));
-        RestPullSettings settings = source.settings(RestPullSettings.class);
-        runner.pull(source, cursor -> pages.read(client.pageAfter(settings, cursor), settings.pageSize()));
+        SourceBindings.Bound bound = sources.bind(sourceId);
+        RestPullSettings settings = bound.source().settings(RestPullSettings.class);
+        runner.pull(bound, cursor -> pages.read(client.pageAfter(settings, cursor), settings.pageSize()));
     }
 }

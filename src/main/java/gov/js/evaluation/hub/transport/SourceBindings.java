@@ -1,0 +1,40 @@
+package gov.js.evaluation.hub.transport;
+
+import gov.js.evaluation.hub.adapter.AdapterCatalog;
+import gov.js.evaluation.hub.adapter.AdapterCatalog.LoadedAdapter;
+import gov.js.evaluation.hub.source.SourceCatalog;
+import gov.js.evaluation.hub.source.SourceDefinition;
+import java.util.Collection;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place the transports look sources up: a configured source with the adapter that reads it,
+ * as the catalogue holds them now.
+ */
+@Component
+public class SourceBindings {
+
+    /** A configured source and its adapter. */
+    public record Bound(SourceDefinition source, LoadedAdapter adapter) {
+    }
+
+    private final SourceCatalog sources;
+    private final AdapterCatalog adapters;
+
+    public SourceBindings(SourceCatalog sources, AdapterCatalog adapters) {
+        this.sources = sources;
+        this.adapters = adapters;
+    }
+
+    /** The source a route was made for; it is configured as long as its route runs. */
+    public Bound bind(String sourceId) {
+        SourceDefinition source = sources.find(sourceId).orElseThrow(() -> new IllegalStateException("no source " + sourceId));
+        LoadedAdapter adapter = adapters.find(source.adapter()).orElseThrow(() -> new IllegalStateException(
+                "source " + sourceId + " refers to adapter " + source.adapter() + " which is not loaded"));
+        return new Bound(source, adapter);
+    }
+
+    public Collection<SourceDefinition> all() {
+        return sources.all();
+    }
+}
