@@ -107,6 +107,15 @@ public class InboxFileImporter {
         } catch (IOException | UncheckedIOException e) {
             problem = new ReadProblem("the file could not be read (" + e.getClass().getSimpleName() + ")",
                     String.valueOf((e.getCause() == null ? e : e.getCause()).getMessage()));
+        } catch (ChunkFailed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a reader that trips over this file must not have it taken again and again
+            log.error("import {}: the {} reader failed after {} records: {} at {}", progress.importId(),
+                    adapter.descriptor().format(), progress.records(), e.getClass().getName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            problem = new ReadProblem("the " + adapter.descriptor().format() + " reader failed on this file ("
+                    + e.getClass().getSimpleName() + ")", null);
         }
         chunks.flush(); // the records read before the end or the break
         return problem;
