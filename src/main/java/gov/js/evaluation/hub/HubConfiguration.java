@@ -10,12 +10,14 @@ import gov.js.evaluation.hub.invitation.InvitationLookup;
 import java.util.Map;
 import java.util.Optional;
 import gov.js.evaluation.hub.decode.RecordReaders;
+import gov.js.evaluation.hub.source.SourceSettingsContext;
 import gov.js.evaluation.hub.validate.EvaluationValidator;
 import gov.js.evaluation.hub.validate.UnifiedSchema;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The hub's catalogue of sources and adapters (read from the configuration folder and reloaded when
@@ -51,9 +53,10 @@ public class HubConfiguration {
     }
 
     @Bean
-    CatalogLoader catalogLoader(HubProperties hub, Clock clock, AdapterContext context) {
+    CatalogLoader catalogLoader(HubProperties hub, Clock clock, AdapterContext context, Environment environment) {
         return new CatalogLoader(hub, RecordReaders.standard(),
-                PluginJars.classLoader(hub.pluginsPath(), HubConfiguration.class.getClassLoader()), context, clock);
+                PluginJars.classLoader(hub.pluginsPath(), HubConfiguration.class.getClassLoader()), context,
+                new SourceSettingsContext(hub.configPath(), environment::resolveRequiredPlaceholders), clock);
     }
 
     @Bean

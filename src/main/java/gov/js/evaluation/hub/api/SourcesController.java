@@ -22,7 +22,7 @@ public class SourcesController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SourceView(String id, String title, String transport, String region, long maxBodyBytes,
                              String adapter, String adapterVersion, String format, String charset, String ingestPath,
-                             SourceStatus status, String problem) {
+                             SourceStatus status, String problem, Map<String, Object> settings) {
     }
 
     /** Files that failed to load, by source id and by adapter folder, with the reason. */
@@ -47,7 +47,7 @@ public class SourcesController {
             return new SourceView(s.id(), s.title(), s.transport(), s.region(), s.maxBodyBytes(), a.id(), a.version(),
                     a.format(), a.charset(), "/api/v1/sources/" + s.id() + "/evaluations",
                     previous ? SourceStatus.PREVIOUS_VERSION : SourceStatus.CURRENT,
-                    previous ? snapshot.problemOf(s).orElse(null) : null);
+                    previous ? snapshot.problemOf(s).orElse(null) : null, s.settings().shown());
         }).toList();
         return new SourcesAnswer(views, new Problems(snapshot.sources().problems(), snapshot.adapters().problems()),
                 snapshot.loadedAt().toString());

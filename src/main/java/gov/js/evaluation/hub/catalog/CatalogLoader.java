@@ -5,6 +5,7 @@ import gov.js.evaluation.hub.adapter.AdapterCatalog;
 import gov.js.evaluation.hub.adapter.AdapterContext;
 import gov.js.evaluation.hub.decode.RecordReaders;
 import gov.js.evaluation.hub.source.SourceCatalog;
+import gov.js.evaluation.hub.source.SourceSettingsContext;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -18,9 +19,12 @@ public final class CatalogLoader {
     private final RecordReaders readers;
     private final ClassLoader plugins;
     private final AdapterContext context;
+    private final SourceSettingsContext settings;
     private final Clock clock;
 
-    public CatalogLoader(HubProperties hub, RecordReaders readers, ClassLoader plugins, AdapterContext context, Clock clock) {
+    public CatalogLoader(HubProperties hub, RecordReaders readers, ClassLoader plugins, AdapterContext context,
+                         SourceSettingsContext settings, Clock clock) {
+        this.settings = settings;
         this.hub = hub;
         this.readers = readers;
         this.plugins = plugins;
@@ -39,7 +43,7 @@ public final class CatalogLoader {
         if (running != null) {
             adapters = adapters.keepingPreviousVersions(running.adapters());
         }
-        SourceCatalog sources = SourceCatalog.load(hub.sourcePaths(), adapters, hub.maxBodyBytes());
+        SourceCatalog sources = SourceCatalog.load(hub.sourcePaths(), adapters, hub.maxBodyBytes(), settings);
         if (running != null) {
             sources = sources.keepingPreviousVersions(running.sources(), adapters);
         }

@@ -1,12 +1,16 @@
 package gov.js.evaluation.hub.ingest;
 
 import gov.js.evaluation.hub.adapter.AdapterCatalog.LoadedAdapter;
+import gov.js.evaluation.hub.decode.SourceRecord;
 import gov.js.evaluation.hub.source.SourceDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One request's payload and its records as they go decode → map → validate → store. */
+/**
+ * One request's payload (or one chunk of a file or a pull) and its records as they go
+ * decode → map → validate → store.
+ */
 public final class IngestBatch {
 
     private final String receiptId;
@@ -26,6 +30,17 @@ public final class IngestBatch {
         this.dryRun = dryRun;
         this.receivedAt = receivedAt;
         this.payload = payload;
+    }
+
+    /**
+     * A chunk of records a transport decoded itself (file inbox, pulls), to go through the stages after
+     * decoding; {@code receiptId} ties the chunks of one import together in the store.
+     */
+    public static IngestBatch chunk(String receiptId, SourceDefinition source, LoadedAdapter adapter, Instant receivedAt,
+                                    List<SourceRecord> records) {
+        IngestBatch batch = new IngestBatch(receiptId, source, adapter, false, receivedAt, null);
+        records.forEach(r -> batch.records.add(IngestRecord.decoded(r)));
+        return batch;
     }
 
     public String receiptId() {

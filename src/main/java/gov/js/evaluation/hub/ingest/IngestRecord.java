@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.ingest;
 
 import gov.js.evaluation.hub.decode.SourceRecord;
+import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,15 @@ public final class IngestRecord {
 
     public IngestRecord(SourceRecord source) {
         this.source = source;
+    }
+
+    /** A decoded record entering the stages; one the reader could not parse is already refused. */
+    public static IngestRecord decoded(SourceRecord source) {
+        IngestRecord record = new IngestRecord(source);
+        if (!source.isParsed()) {
+            record.errors.add(FieldError.of("record", ErrorCode.UNPARSEABLE_RECORD, source.parseError()));
+        }
+        return record;
     }
 
     /** The record as decoded from the payload. */

@@ -2,8 +2,6 @@ package gov.js.evaluation.hub.ingest;
 
 import gov.js.evaluation.hub.decode.SourceRecord;
 import gov.js.evaluation.hub.decode.UnparseableBodyException;
-import gov.js.evaluation.hub.validate.ErrorCode;
-import gov.js.evaluation.hub.validate.FieldError;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +18,7 @@ public class PayloadDecoder {
         } catch (UnparseableBodyException e) {
             throw new IngestRefusedException(400, "UNPARSEABLE_BODY", e.getMessage());
         }
-        for (SourceRecord r : records) {
-            IngestRecord record = new IngestRecord(r);
-            if (!r.isParsed()) {
-                record.errors().add(FieldError.of("record", ErrorCode.UNPARSEABLE_RECORD, r.parseError()));
-            }
-            batch.records().add(record);
-        }
+        records.forEach(r -> batch.records().add(IngestRecord.decoded(r)));
         return batch;
     }
 }

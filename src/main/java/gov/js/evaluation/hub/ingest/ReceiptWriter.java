@@ -1,7 +1,6 @@
 package gov.js.evaluation.hub.ingest;
 
 import gov.js.evaluation.hub.schema.PersonalDataMask;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -19,11 +18,11 @@ public class ReceiptWriter {
     private static final Logger log = LoggerFactory.getLogger(ReceiptWriter.class);
 
     private final ObjectMapper json;
-    private final MeterRegistry meters;
+    private final IngestCounter counter;
 
-    public ReceiptWriter(ObjectMapper json, MeterRegistry meters) {
+    public ReceiptWriter(ObjectMapper json, IngestCounter counter) {
         this.json = json;
-        this.meters = meters;
+        this.counter = counter;
     }
 
     public void write(IngestBatch batch, Exchange exchange) {
@@ -43,15 +42,9 @@ public class ReceiptWriter {
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody(json.writeValueAsString(receipt));
         if (!batch.isDryRun()) {
-            count(batch.source().id(), RecordStatus.ACCEPTED, receipt.accepted());
-            count(batch.source().id(), RecordStatus.DUPLICATE, receipt.duplicates());
-            count(batch.source().id(), RecordStatus.REJECTED, receipt.rejected());
+            counter.count(batch);
         }
         log.info("receipt {} from {}{}: {} accepted, {} duplicate, {} rejected", receipt.receiptId(), receipt.sourceId(),
                 batch.isDryRun() ? " (dry run)" : "", receipt.accepted(), receipt.duplicates(), receipt.rejected());
-    }
-
-    private void count(String source, RecordStatus status, long n) {
-        meters.counter("hub.ingest.records", "source", source, "status", status.name()).increment(n);
     }
 }

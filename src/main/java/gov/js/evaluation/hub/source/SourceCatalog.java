@@ -20,7 +20,6 @@ import tools.jackson.databind.JsonNode;
 public final class SourceCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(SourceCatalog.class);
-    private static final Set<String> TRANSPORTS = Set.of("http-push");
 
     private final Map<String, SourceDefinition> sources;
     private final Map<String, String> problems;
@@ -37,6 +36,15 @@ public final class SourceCatalog {
     }
 
     public static SourceCatalog load(List<Path> sourceDirs, AdapterCatalog adapters, long defaultMaxBodyBytes) {
+        return load(sourceDirs, adapters, defaultMaxBodyBytes, SourceSettingsContext.plain());
+    }
+
+    /**
+     * Loads every source file; {@code context} says where relative paths in transport settings start and
+     * how {@code ${NAME}} references in them are resolved.
+     */
+    public static SourceCatalog load(List<Path> sourceDirs, AdapterCatalog adapters, long defaultMaxBodyBytes,
+                                     SourceSettingsContext context) {
         Map<String, SourceDefinition> sources = new TreeMap<>();
         Map<String, String> problems = new TreeMap<>();
         for (Path dir : sourceDirs) {
@@ -49,7 +57,7 @@ public final class SourceCatalog {
         for (Path file : files) {
             String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             try {
-                SourceDefinition s = parse(file, defaultMaxBodyBytes);
+                SourceDefinition s = parse(file, defaultMaxBodyBytes, context);
                 if (!s.id().equals(name)) {
                     throw new ConfigFileException(file + ": id '" + s.id() + "' must equal the file name");
                 }
@@ -57,8 +65,14 @@ public final class SourceCatalog {
                     throw new ConfigFileException(file + ": adapter '" + s.adapter() + "' is not loaded"
                             + Optional.ofNullable(adapters.problems().get(s.adapter())).map(p -> " (" + p + ")").orElse(""));
                 }
+                String format = adapters.find(s.adapter()).get().descriptor().format();
+                if (s.settings().recordFormat().filter(f -> !f.equals(format)).isPresent()) {
+                    throw new ConfigFileException(file + ": transport " + s.transport() + " hands the adapter "
+                            + s.settings().recordFormat().get() + " records, but adapter '" + s.adapter() + "' reads " + format);
+                }
                 sources.put(s.id(), s);
-                log.info("source {} → adapter {} via {}, region {}", s.id(), s.adapter(), s.transport(), s.region());
+                log.info("source {} → adapter {} via {}, region {}{}", s.id(), s.adapter(), s.transport(), s.region(),
+                        s.settings().shown().isEmpty() ? "" : " " + s.settings());
             } catch (ConfigFileException e) {
                 problems.put(name, e.getMessage());
                 log.error("source {} not loaded: {}", name, e.getMessage());
@@ -67,19 +81,26 @@ public final class SourceCatalog {
         return new SourceCatalog(sources, problems);
     }
 
-    private static SourceDefinition parse(Path file, long defaultMaxBodyBytes) {
+    private static SourceDefinition parse(Path file, long defaultMaxBodyBytes, SourceSettingsContext context) {
         JsonNode d = ConfigFiles.read(file);
         String id = ConfigFiles.required(d, "id", file);
         String transport = ConfigFiles.required(d, "transport", file);
-        if (!TRANSPORTS.contains(transport)) {
-            throw new ConfigFileException(file + ": transport '" + transport + "' is not one of " + TRANSPORTS);
+        Transport kind = Transport.named(transport).orElseThrow(() -> new ConfigFileException(
+                file + ": transport '" + transport + "' is not one of " + Transport.names()));
+        for (String other : Transport.names()) {
+            if (!other.equals(transport) && d.has(other)) {
+                throw new ConfigFileException(file + ": settings block '" + other + "' given, but the transport is '"
+                        + transport + "' (its settings go under '" + transport + ":')");
+            }
         }
+        TransportSettings settings = kind.read(new SettingsBlock(d.path(transport), file, transport, context));
         String region = ConfigFiles.required(d, "region", file);
         if (!region.matches("32[0-9]{4}")) {
             throw new ConfigFileException(file + ": region '" + region + "' must be a 6-digit Jiangsu code (32xxxx)");
         }
         long maxBody = d.path("maxBodyBytes").asLong(defaultMaxBodyBytes);
-        return new SourceDefinition(id, d.path("title").asString(id), ConfigFiles.required(d, "adapter", file), transport, region, maxBody);
+        return new SourceDefinition(id, d.path("title").asString(id), ConfigFiles.required(d, "adapter", file), transport, region,
+                maxBody, settings);
     }
 
     public Optional<SourceDefinition> find(String id) {

@@ -1,0 +1,39 @@
+package gov.js.evaluation.hub.api;
+
+import gov.js.evaluation.hub.transport.ImportProgress;
+import gov.js.evaluation.hub.transport.ImportRegistry;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * GET /api/v1/imports: running and recent imports of this hub instance (files from inboxes, runs of
+ * pulls that took records) with their counts; GET /api/v1/imports/{importId}: one of them.
+ */
+@RestController
+public class ImportsController {
+
+    private final ImportRegistry imports;
+
+    public ImportsController(ImportRegistry imports) {
+        this.imports = imports;
+    }
+
+    @GetMapping("/api/v1/imports")
+    public Map<String, List<ImportProgress.View>> list(@RequestParam(required = false) String sourceId) {
+        return Map.of("imports", imports.list().stream()
+                .filter(i -> sourceId == null || i.sourceId().equals(sourceId)).toList());
+    }
+
+    @GetMapping("/api/v1/imports/{importId}")
+    public ResponseEntity<?> one(@PathVariable String importId) {
+        return imports.find(importId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> ResponseEntity
+                .status(HttpStatus.NOT_FOUND).body(Map.of("error", "UNKNOWN_IMPORT",
+                        "message", "no running or recent import " + importId + " on this hub instance")));
+    }
+}

@@ -1,0 +1,52 @@
+package gov.js.evaluation.hub.ingest;
+
+import gov.js.evaluation.hub.adapter.AdapterCatalog.LoadedAdapter;
+import gov.js.evaluation.hub.decode.SourceRecord;
+import gov.js.evaluation.hub.source.SourceDefinition;
+import java.time.Instant;
+import java.util.List;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Sends one chunk of decoded records through the stages every transport shares (the
+ * {@code direct:ingest-records} route: map → validate → store) and counts the outcome. Runs in the
+ * caller's thread, so a caller's open transaction (a pull that advances its watermark with the chunk)
+ * takes the chunk in. A failure of the chunk as a whole is thrown as it happened (store unavailable
+ * stays recognisable); nothing of the chunk is then stored. Records are counted once committed.
+ */
+@Component
+public class ChunkIngest {
+
+    private final ProducerTemplate producer;
+    private final IngestCounter counter;
+
+    public ChunkIngest(ProducerTemplate producer, IngestCounter counter) {
+        this.producer = producer;
+        this.counter = counter;
+    }
+
+    public IngestBatch ingest(String receiptId, SourceDefinition source, LoadedAdapter adapter, Instant receivedAt,
+                              List<SourceRecord> records) {
+        IngestBatch batch = IngestBatch.chunk(receiptId, source, adapter, receivedAt, records);
+        try {
+            producer.sendBody("direct:ingest-records", batch);
+        } catch (CamelExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    counter.count(batch);
+                }
+            });
+        } else {
+            counter.count(batch);
+        }
+        return batch;
+    }
+}

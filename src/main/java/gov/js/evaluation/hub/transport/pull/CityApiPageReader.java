@@ -1,0 +1,51 @@
+package gov.js.evaluation.hub.transport.pull;
+
+import gov.js.evaluation.hub.decode.SourceRecord;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Reads one page of the city evaluation feed the hub pulls (contract in README.md, "rest-pull"):
+ * {@code {"records": [...], "nextCursor": "...", "hasMore": true}}. A record that is not a JSON object
+ * becomes an unparseable record (rejected, the rest go on); a page that does not follow the contract is
+ * refused as a whole, so the watermark stays.
+ */
+final class CityApiPageReader {
+
+    private final ObjectMapper json;
+
+    CityApiPageReader(ObjectMapper json) {
+        this.json = json;
+    }
+
+    PulledPage read(byte[] body, int pageSize) {
+        JsonNode page;
+        try {
+            page = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new PullFailedException("the answer is not JSON (line " + (e.getLocation() == null ? 1 : e.getLocation().getLineNr())
+                    + ")");
+        }
+        if (page == null || !page.isObject() || !page.path("records").isArray()) {
+            throw new PullFailedException("the answer has no \"records\" array");
+        }
+        JsonNode cursor = page.path("nextCursor");
+        if (!cursor.isMissingNode() && !cursor.isNull() && !cursor.isString()) {
+            throw new PullFailedException("\"nextCursor\" must be a string");
+        }
+        String next = cursor.isString() && !cursor.asString().isEmpty() ? cursor.asString() : null;
+        List<SourceRecord> records = new ArrayList<>();
+        int index = 0;
+        for (JsonNode r : page.path("records")) {
+            records.add(r.isObject() ? SourceRecord.parsed(index, r, r.toString())
+                    : SourceRecord.unparseable(index, r.toString(), "record " + (index + 1) + " of the page is not a JSON object"));
+            index++;
+        }
+        JsonNode hasMore = page.path("hasMore");
+        boolean more = hasMore.isBoolean() ? hasMore.asBoolean() : records.size() >= pageSize;
+        return new PulledPage(records, next, more);
+    }
+}
