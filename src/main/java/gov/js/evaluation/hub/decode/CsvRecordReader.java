@@ -199,10 +199,12 @@ public final class CsvRecordReader implements RecordReader {
             }
             if (!more && lastLine > firstLine) {
                 sink.accept(SourceRecord.unparseable(index++, raw, "line " + firstLine + ": " + problem + " (this row runs on to the end"
-                        + " of the file at line " + lastLine + ", so lines " + (firstLine + 1) + " to " + lastLine + " were not read as rows)"));
+                        + " of the file at line " + lastLine + ", so lines " + (firstLine + 1) + " to " + lastLine + " were not read as rows)")
+                        .atLine(firstLine));
                 return null;
             }
-            sink.accept(SourceRecord.unparseable(index++, raw, "line " + lastLine + ", column " + in.columnOf(errorOffset) + ": " + problem));
+            sink.accept(SourceRecord.unparseable(index++, raw, "line " + lastLine + ", column " + in.columnOf(errorOffset) + ": " + problem)
+                    .atLine(lastLine));
             if (!more) {
                 return null;
             }
@@ -224,14 +226,14 @@ public final class CsvRecordReader implements RecordReader {
             }
             if (values.size() != expected) {
                 sink.accept(SourceRecord.unparseable(index++, raw, "line " + line + ": expected " + expected + " columns ("
-                        + (settings.header() ? "as in the header" : "as in the first row") + "), found " + values.size()));
+                        + (settings.header() ? "as in the header" : "as in the first row") + "), found " + values.size()).atLine(line));
                 return;
             }
             ObjectNode record = JsonNodeFactory.instance.objectNode();
             for (int i = 0; i < values.size(); i++) {
                 record.put(columns != null ? columns.get(i) : String.valueOf(i + 1), values.get(i));
             }
-            sink.accept(SourceRecord.parsed(index++, record, raw));
+            sink.accept(SourceRecord.parsed(index++, record, raw).atLine(line));
         }
 
         private List<String> header(List<String> values, int line) {

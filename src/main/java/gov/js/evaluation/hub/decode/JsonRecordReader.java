@@ -83,8 +83,10 @@ public final class JsonRecordReader implements RecordReader {
     /** NDJSON when the first line is a complete value; otherwise one (pretty-printed) document. */
     private void readLinesOrDocument(BufferedReader in, Consumer<SourceRecord> sink) throws IOException {
         String firstLine = in.readLine();
+        int lineNo = 1;
         while (firstLine != null && firstLine.isBlank()) {
             firstLine = in.readLine();
+            lineNo++;
         }
         JsonNode firstValue = tryParse(strip(firstLine));
         if (firstValue == null) {
@@ -101,8 +103,7 @@ public final class JsonRecordReader implements RecordReader {
             return;
         }
         int index = 0;
-        int lineNo = 1;
-        sink.accept(SourceRecord.parsed(index++, firstValue, strip(firstLine)));
+        sink.accept(SourceRecord.parsed(index++, firstValue, strip(firstLine)).atLine(lineNo));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             lineNo++;
             String text = line.strip();
@@ -110,10 +111,10 @@ public final class JsonRecordReader implements RecordReader {
                 continue;
             }
             try {
-                sink.accept(SourceRecord.parsed(index, strict.readTree(text), text));
+                sink.accept(SourceRecord.parsed(index, strict.readTree(text), text).atLine(lineNo));
             } catch (JacksonException e) {
                 sink.accept(SourceRecord.unparseable(index, text, "line " + lineNo + ", column "
-                        + (e.getLocation() == null ? 1 : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage()));
+                        + (e.getLocation() == null ? 1 : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage()).atLine(lineNo));
             }
             index++;
         }
@@ -130,11 +131,11 @@ public final class JsonRecordReader implements RecordReader {
                 continue;
             }
             try {
-                records.add(SourceRecord.parsed(records.size(), strict.readTree(line), line));
+                records.add(SourceRecord.parsed(records.size(), strict.readTree(line), line).atLine(lineNo));
                 anyParsed = true;
             } catch (JacksonException e) {
                 records.add(SourceRecord.unparseable(records.size(), line, "line " + lineNo + ", column "
-                        + (e.getLocation() == null ? 1 : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage()));
+                        + (e.getLocation() == null ? 1 : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage()).atLine(lineNo));
             }
         }
         if (!anyParsed) {

@@ -179,13 +179,14 @@ public final class XmlRecordReader implements RecordReader {
 
         private void readRecord(XMLStreamReader2 stax) throws XMLStreamException, IOException {
             recordStart = stax.getLocationInfo().getStartingCharOffset();
+            int line = stax.getLocationInfo().getStartLocation().getLineNumber();
             JsonNode tree = xml.readValue(stax, JsonNode.class);
             if (stax.getEventType() != XMLStreamConstants.END_ELEMENT) {
                 throw new IllegalStateException("XML record reader lost its place after a record");
             }
             long end = stax.getLocationInfo().getEndingCharOffset();
             String raw = in.text(recordStart, end);
-            sink.accept(SourceRecord.parsed(emitted++, tree, raw));
+            sink.accept(SourceRecord.parsed(emitted++, tree, raw).atLine(line));
             recordStart = -1;
             lastRecordEnd = end;
             in.discardBefore(end);

@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import gov.js.evaluation.hub.catalog.CatalogRegistry;
+import org.springframework.context.event.EventListener;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -19,8 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Makes one route per source that the hub fetches from or watches, from the route templates in
  * routes/transport-*.yaml ({@code file-inbox}, {@code rest-pull}, {@code jdbc-poll}), once Camel has
- * started. HTTP-push sources share the routes of routes/ingest-http.yaml and need none. A source whose
- * route cannot be made is reported in the log; the others run.
+ * started, and again when hot reload changes the catalogue: a new source gets its route, a changed one
+ * a new route, a removed one loses it. HTTP-push sources share the routes of routes/ingest-http.yaml and
+ * need none. A source whose route cannot be made is reported in the log; the others run.
  */
 @Component
 public class TransportRoutes implements CamelContextConfiguration {
@@ -39,6 +43,9 @@ public class TransportRoutes implements CamelContextConfiguration {
 
     private final SourceBindings sources;
     private final Map<String, String> inboxOwners = new HashMap<>();
+    /** The template call each running source route was made with, by source id. */
+    private final Map<String, TemplateCall> running = new HashMap<>();
+    private volatile CamelContext camel;
 
     public TransportRoutes(SourceBindings sources) {
         this.sources = sources;
@@ -50,8 +57,40 @@ public class TransportRoutes implements CamelContextConfiguration {
     }
 
     @Override
-    public void afterApplicationStart(CamelContext camel) {
+    public synchronized void afterApplicationStart(CamelContext camel) {
+        this.camel = camel;
         sources.all().forEach(source -> start(camel, source));
+    }
+
+    /** Hot reload: routes follow the sources they were made for. */
+    @EventListener
+    public synchronized void onCatalogChanged(CatalogRegistry.CatalogChanged change) {
+        if (camel == null) {
+            return; // Camel not started yet: afterApplicationStart makes the routes from the current catalogue
+        }
+        Map<String, SourceDefinition> now = new HashMap<>();
+        sources.all().forEach(s -> now.put(s.id(), s));
+        for (String sourceId : Set.copyOf(running.keySet())) {
+            SourceDefinition current = now.get(sourceId);
+            Optional<TemplateCall> call = current == null ? Optional.empty() : templateCall(current);
+            if (call.isEmpty() || !call.get().equals(running.get(sourceId))) {
+                stop(sourceId);
+            }
+        }
+        now.values().stream().filter(s -> !running.containsKey(s.id())).forEach(s -> start(camel, s));
+    }
+
+    private void stop(String sourceId) {
+        TemplateCall call = running.remove(sourceId);
+        String routeId = call.routeId(sourceId);
+        try {
+            camel.getRouteController().stopRoute(routeId);
+            camel.removeRoute(routeId);
+            inboxOwners.values().removeIf(sourceId::equals);
+            log.info("source {}: route {} stopped (the source changed or was removed)", sourceId, routeId);
+        } catch (Exception e) {
+            log.error("source {}: route {} could not be stopped: {}", sourceId, routeId, e.getMessage());
+        }
     }
 
     /** Makes and starts the source's route; answers its id, or empty when its transport needs none. */
@@ -65,6 +104,7 @@ public class TransportRoutes implements CamelContextConfiguration {
             claimInbox(source);
             TemplatedRouteBuilder.builder(camel, call.get().templateId()).routeId(routeId)
                     .parameters(call.get().parameters()).add();
+            running.put(source.id(), call.get());
             log.info("source {}: route {} started", source.id(), routeId);
             return Optional.of(routeId);
         } catch (Exception e) {

@@ -46,7 +46,9 @@ class SourceTransportSettingsTest {
         SourceCatalog catalog = load(Map.of("push", "transport: http-push\n"));
         assertThat(catalog.find("push").orElseThrow().settings()).isInstanceOf(HttpPushSettings.class);
 
-        SourceCatalog shipped = SourceCatalog.load(List.of(Path.of("sources")), ADAPTERS, 1000);
+        // as the hub reads them: ${NAME:default} references resolved from the environment
+        SourceCatalog shipped = SourceCatalog.load(List.of(Path.of("sources")), ADAPTERS, 1000, new SourceSettingsContext(
+                Path.of("").toAbsolutePath(), new org.springframework.core.env.StandardEnvironment()::resolveRequiredPlaceholders));
         assertThat(shipped.problems()).isEmpty();
         assertThat(shipped.find("province-web").orElseThrow().transport()).isEqualTo("http-push");
     }

@@ -15,7 +15,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The rejected records of one file import, spooled to a work file as they occur (one JSON object per
- * line: record number, the source's record id, the reasons) so the report can list any number of them
+ * line: record number, the line it starts on where the format has lines, the source's record id, the reasons) so the report can list any number of them
  * without holding them in memory. The work file is removed on close.
  */
 final class RejectedRecords implements AutoCloseable {
@@ -46,6 +46,9 @@ final class RejectedRecords implements AutoCloseable {
             if (r.status() == RecordStatus.REJECTED) {
                 writer.writeStartObject();
                 writer.writeNumberProperty("record", r.index() + 1L);
+                if (r.source().line() > 0) {
+                    writer.writeNumberProperty("line", r.source().line());
+                }
                 if (r.sourceRecordId() != null) {
                     writer.writeStringProperty("sourceRecordId", r.sourceRecordId());
                 }
