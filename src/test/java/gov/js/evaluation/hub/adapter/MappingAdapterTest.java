@@ -103,7 +103,10 @@ class MappingAdapterTest {
 
     @Test
     void mistakesInAMappingFileNameTheFileAndTheField() throws IOException {
-        assertThatMappingError(CITY_MAPPING.replace("satisfaction:", "satisfactoin:"), "fields.satisfactoin", "not a field of the unified schema");
+        assertThatMappingError(CITY_MAPPING.replace("satisfaction:", "satisfactoin:"), "city-test.yaml:6: fields.satisfactoin",
+                "not a field of the unified schema");
+        assertThatMappingError(CITY_MAPPING.replace("zone: Asia/Shanghai", "zone: Mars/Olympus"), "city-test.yaml:9: fields.assessTime",
+                "unknown time zone");
         assertThatMappingError(CITY_MAPPING.replace("satisfaction-gbt39046", "no-such-table"), "fields.satisfaction.codes", "no-such-table");
         assertThatMappingError(CITY_MAPPING.replace("yyyy/MM/dd HH:mm", "yyyy/MM/dd HH:mm ppp{"), "fields.assessTime.date", "bad pattern");
         assertThatMappingError(CITY_MAPPING.replace("zone: Asia/Shanghai", "zone: Mars/Olympus"), "fields.assessTime.zone", "unknown time zone");

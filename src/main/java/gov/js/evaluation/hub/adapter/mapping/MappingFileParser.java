@@ -2,6 +2,7 @@ package gov.js.evaluation.hub.adapter.mapping;
 
 import gov.js.evaluation.hub.adapter.AdapterConfigException;
 import gov.js.evaluation.hub.config.ConfigFiles;
+import gov.js.evaluation.hub.config.YamlLines;
 import gov.js.evaluation.hub.schema.UnifiedField;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,32 @@ public final class MappingFileParser {
         this.codesDir = mappingsDir.resolve("codes");
     }
 
+    /**
+     * @throws AdapterConfigException naming the file, the line and the problem
+     */
     public MappingDefinition parse(Path file) {
+        try {
+            return parseUnlocated(file);
+        } catch (AdapterConfigException e) {
+            throw located(file, e);
+        }
+    }
+
+    /** Messages here read "file: fields.x.y: problem"; the path gives the line. */
+    private static AdapterConfigException located(Path file, AdapterConfigException e) {
+        String prefix = file + ": ";
+        String message = e.getMessage();
+        if (!message.startsWith(prefix)) {
+            return e;
+        }
+        String rest = message.substring(prefix.length());
+        int colon = rest.indexOf(": ");
+        String path = colon < 0 ? rest : rest.substring(0, colon);
+        java.util.OptionalInt line = YamlLines.lineOf(file, path);
+        return line.isPresent() ? new AdapterConfigException(file + ":" + line.getAsInt() + ": " + rest, e) : e;
+    }
+
+    private MappingDefinition parseUnlocated(Path file) {
         JsonNode root = ConfigFiles.read(file);
         String where = file.toString();
         for (String key : root.propertyNames()) {
