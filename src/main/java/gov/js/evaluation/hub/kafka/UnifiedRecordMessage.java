@@ -1,0 +1,85 @@
+package gov.js.evaluation.hub.kafka;
+
+import gov.js.evaluation.hub.adapter.AdapterCatalog.LoadedAdapter;
+import gov.js.evaluation.hub.adapter.AdapterDescriptor;
+import gov.js.evaluation.hub.decode.SourceRecord;
+import gov.js.evaluation.hub.ingest.IngestBatch;
+import gov.js.evaluation.hub.ingest.IngestRecord;
+import gov.js.evaluation.hub.source.SourceDefinition;
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The value of one record on the unified topic (JSON, UTF-8): the unified record (national field set,
+ * schema v1) with what the store keeps beside it, so that a store consumer writes exactly what the
+ * embedded profile writes. Documented for downstream consumers in README.md ("The unified topic").
+ *
+ * @param format         always {@value #FORMAT}; a consumer skips formats it does not know
+ * @param projectNo      the case number (part of the record key)
+ * @param assessNumber   the rating number of the case (part of the record key)
+ * @param unified        the record in the unified schema v1 (GET /api/v1/schema/evaluation), personal fields unmasked
+ * @param sourceId       the source that sent it
+ * @param sourceRecordId the source's own id of the record, or null
+ * @param adapterId      the adapter that mapped it
+ * @param adapterVersion that adapter's version
+ * @param receiptId      the receipt (or import) the record came with
+ * @param receivedAt     when the hub received it (ISO-8601 instant)
+ * @param recordIndex    0-based position of the record in its request or chunk
+ * @param recordLine     line the record starts on in its payload, 0 when unknown
+ * @param rawText        the record as the source sent it
+ * @param sourceTree     the record as decoded, before mapping
+ * @param channelDetail  channel facts outside the national field set ({} when none)
+ */
+public record UnifiedRecordMessage(
+        String format,
+        String projectNo,
+        String assessNumber,
+        ObjectNode unified,
+        String sourceId,
+        String sourceRecordId,
+        String adapterId,
+        String adapterVersion,
+        String receiptId,
+        String receivedAt,
+        int recordIndex,
+        int recordLine,
+        String rawText,
+        JsonNode sourceTree,
+        ObjectNode channelDetail) {
+
+    public static final String FORMAT = "hub-unified-record/1";
+
+    /** Record headers (UTF-8 text), for routing and filtering without reading the value. */
+    public static final String HEADER_FORMAT = "hub-format";
+    public static final String HEADER_SOURCE = "hub-source-id";
+    public static final String HEADER_RECEIPT = "hub-receipt-id";
+
+    public static UnifiedRecordMessage of(IngestBatch batch, IngestRecord record) {
+        ObjectNode u = record.unified();
+        return new UnifiedRecordMessage(FORMAT, u.path("projectNo").asString(), u.path("assessNumber").asString(), u,
+                batch.source().id(), record.sourceRecordId(), batch.adapter().descriptor().id(),
+                batch.adapter().descriptor().version(), batch.receiptId(), batch.receivedAt().toString(), record.index(),
+                record.source().line(), record.rawText(), record.source().content(), record.channelDetail());
+    }
+
+    /** The record key: {@code <projectNo>:<assessNumber>}, the store's idempotency key. */
+    public String key() {
+        return projectNo + ":" + assessNumber;
+    }
+
+    /**
+     * The record as the store takes it: a batch of one, with the source and adapter as they were when the
+     * record was received (not as configured now), so the stored row is what the embedded profile writes.
+     */
+    public IngestBatch toBatch() {
+        SourceDefinition source = new SourceDefinition(sourceId, null, adapterId, null, null, 0);
+        AdapterDescriptor descriptor = new AdapterDescriptor(adapterId, adapterVersion, null, null, null, null, null, null, null);
+        IngestBatch batch = new IngestBatch(receiptId, source, new LoadedAdapter(descriptor, null, null, null), false,
+                Instant.parse(receivedAt), null);
+        IngestRecord record = new IngestRecord(new SourceRecord(recordIndex, recordLine, sourceTree, rawText, null));
+        record.mapped(unified, sourceRecordId, channelDetail);
+        batch.records().add(record);
+        return batch;
+    }
+}
