@@ -29,6 +29,22 @@ public class NationalOutbox {
         jdbc.update("INSERT INTO national_outbox (evaluation_id) VALUES (?)", evaluationId);
     }
 
+    /** Enqueues several evaluations with one statement, in the order given (their seq follows it). */
+    public void enqueueAll(List<UUID> evaluationIds) {
+        if (evaluationIds.isEmpty()) {
+            return;
+        }
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+            try (var ps = connection.prepareStatement("""
+                    INSERT INTO national_outbox (evaluation_id)
+                    SELECT id FROM unnest(?::uuid[]) WITH ORDINALITY AS t(id, n) ORDER BY n""")) {
+                ps.setArray(1, connection.createArrayOf("uuid", evaluationIds.toArray()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Must run inside the transaction that later records the outcome: the row locks last until then. */
     public List<Claimed> claimDue(int limit, Instant now) {
         return jdbc.query("""
@@ -48,6 +64,24 @@ public class NationalOutbox {
                 UPDATE national_outbox SET state = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?,
                        delivered_at = ?, last_error = ? WHERE evaluation_id = ?""",
                 Timestamp.from(at), Timestamp.from(at), note, evaluationId);
+    }
+
+    /** Several records delivered without a note, with one statement. */
+    public void deliveredAll(List<UUID> evaluationIds, Instant at) {
+        if (evaluationIds.isEmpty()) {
+            return;
+        }
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+            try (var ps = connection.prepareStatement("""
+                    UPDATE national_outbox SET state = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?,
+                           delivered_at = ?, last_error = NULL WHERE evaluation_id = ANY(?::uuid[])""")) {
+                ps.setTimestamp(1, Timestamp.from(at));
+                ps.setTimestamp(2, Timestamp.from(at));
+                ps.setArray(3, connection.createArrayOf("uuid", evaluationIds.toArray()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     public void dead(UUID evaluationId, Instant at, String reason) {

@@ -92,10 +92,11 @@ public class NationalPushDrainer {
             log.warn("national push of {} records failed (attempt {}), retrying at {}: {}", batch.size(), attempt, next, retry.reason());
         } else if (outcome instanceof PushOutcome.Answered answered) {
             int dead = 0;
+            List<java.util.UUID> delivered = new java.util.ArrayList<>();
             for (NationalOutbox.Claimed c : batch) {
                 PushOutcome.Refusal refusal = answered.refusals().get(new PushOutcome.CaseKey(c.projectNo(), c.assessNumber()));
                 if (refusal == null) {
-                    outbox.delivered(c.evaluationId(), done, null);
+                    delivered.add(c.evaluationId());
                 } else if (refusal.alreadyRated()) {
                     outbox.delivered(c.evaluationId(), done, "platform already had it: " + refusal.code() + " " + refusal.message());
                 } else {
@@ -103,6 +104,7 @@ public class NationalPushDrainer {
                     dead++;
                 }
             }
+            outbox.deliveredAll(delivered, done); // one statement for the records the platform took
             health.succeeded(done);
             count("delivered", batch.size() - dead);
             count("dead", dead);

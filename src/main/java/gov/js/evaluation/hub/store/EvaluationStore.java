@@ -9,14 +9,25 @@ import gov.js.evaluation.hub.schema.EvaluationCodec;
 import gov.js.evaluation.hub.schema.codes.CodedValue;
 import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
-import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,92 +35,252 @@ import org.springframework.transaction.support.TransactionTemplate;
  * table and the national outbox, rejected ones into quarantine. Idempotent on (projectNo,
  * assessNumber): the same content again is DUPLICATE, different content is a conflict.
  * If the transaction fails nothing is reported accepted (the exception reaches the sender as 503).
+ *
+ * <p>The records of a transaction are written with few statements: one multi-row
+ * {@code INSERT … ON CONFLICT DO NOTHING RETURNING} per slice of records, one lookup of the keys that
+ * were not inserted (duplicate or conflict, decided as before: the first record of a key in the
+ * transaction wins), one outbox insert, one quarantine batch. Small requests that are not part of a
+ * caller's transaction go through a {@link GroupCommit}: concurrent requests share one transaction and
+ * each is answered after its commit.
  */
 @Component
-public class EvaluationStore {
+public class EvaluationStore implements DisposableBean {
+
+    /** Rows per multi-row INSERT: 36 parameters each, well below PostgreSQL's 65535 per statement. */
+    static final int ROWS_PER_INSERT = 500;
+
+    private static final String COLUMNS = """
+            evaluation_id, project_no, assess_number, task_code, task_handle_item, task_name,
+            sub_matter, dept_code, pro_depart, pro_manager, area_code, pro_status, pf, user_prop, user_name,
+            user_page_type, cert_key, satisfaction, eval_detail, writing_evaluation, assess_time, accept_date,
+            promise_time, data_source, anonymity_flag, public_flag, source_id, source_record_id, adapter_id,
+            adapter_version, receipt_id, received_at, unified, content_hash, raw_payload, channel_detail""";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final QuarantineStore quarantine;
     private final NationalOutbox outbox;
+    private final GroupCommit group;
+    private final int groupMaxRecords;
 
-    public EvaluationStore(JdbcTemplate jdbc, TransactionTemplate transaction, QuarantineStore quarantine, NationalOutbox outbox) {
+    public EvaluationStore(JdbcTemplate jdbc, TransactionTemplate transaction, QuarantineStore quarantine, NationalOutbox outbox,
+                           @Value("${hub.store.group-commit.enabled:true}") boolean groupCommit,
+                           @Value("${hub.store.group-commit.writers:2}") int writers,
+                           @Value("${hub.store.group-commit.max-records:256}") int maxRecords) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.quarantine = quarantine;
         this.outbox = outbox;
+        this.groupMaxRecords = maxRecords;
+        this.group = groupCommit ? new GroupCommit(this::storeTogether, writers, maxRecords) : null;
     }
 
+    /**
+     * Stores the batch and returns it with every record settled, once committed. Inside a caller's
+     * transaction (a pull page with its watermark, a replay) the records join that transaction.
+     */
     public IngestBatch store(IngestBatch batch) {
+        if (group != null && batch.replayOf() == null && batch.records().size() <= groupMaxRecords
+                && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            group.store(batch);
+            return batch;
+        }
+        storeAlone(batch);
+        return batch;
+    }
+
+    /** One batch in its own transaction (or the caller's); nothing counts when it fails. */
+    void storeAlone(IngestBatch batch) {
         try {
-            transaction.executeWithoutResult(tx -> {
-                for (IngestRecord record : batch.records()) {
-                    if (!record.hasErrors() && record.status() == null) {
-                        storeOne(batch, record);
-                    }
-                    if (record.status() == RecordStatus.REJECTED) {
-                        quarantine.keep(batch, record);
-                    }
-                }
-            });
+            transaction.executeWithoutResult(tx -> write(List.of(batch)));
         } catch (RuntimeException e) {
             batch.records().forEach(r -> r.settle(null, null)); // nothing of a rolled-back request counts
             throw e;
         }
-        return batch;
     }
 
-    private void storeOne(IngestBatch batch, IngestRecord record) {
-        Evaluation e = EvaluationCodec.fromWire(record.unified());
-        String canonical = EvaluationCodec.toWire(e).toString();
-        String digest = ContentDigest.sm3Hex(canonical);
-        UUID id = UUID.randomUUID();
-        int inserted = jdbc.update(connection -> {
-            var ps = connection.prepareStatement("""
-                    INSERT INTO evaluation (evaluation_id, project_no, assess_number, task_code, task_handle_item, task_name,
-                        sub_matter, dept_code, pro_depart, pro_manager, area_code, pro_status, pf, user_prop, user_name,
-                        user_page_type, cert_key, satisfaction, eval_detail, writing_evaluation, assess_time, accept_date,
-                        promise_time, data_source, anonymity_flag, public_flag, source_id, source_record_id, adapter_id,
-                        adapter_version, receipt_id, received_at, unified, content_hash, raw_payload, channel_detail)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb)
-                    ON CONFLICT (project_no, assess_number) DO NOTHING""");
-            Array evalDetail = connection.createArrayOf("text", e.evalDetail().toArray());
-            Object[] values = {
-                id, e.projectNo(), Short.parseShort(e.assessNumber().code()), e.taskCode(), e.taskHandleItem(), e.taskName(),
+    /**
+     * Several batches in one transaction. When it fails, every record is put back as it was before
+     * (so that the group commit can try the batches again one by one) and the failure is thrown.
+     */
+    void storeTogether(List<IngestBatch> batches) {
+        List<RecordState> before = new ArrayList<>();
+        batches.forEach(b -> b.records().forEach(r -> before.add(new RecordState(r))));
+        try {
+            transaction.executeWithoutResult(tx -> write(batches));
+        } catch (RuntimeException e) {
+            before.forEach(RecordState::restore);
+            throw e;
+        }
+    }
+
+    /** Writes the batches' records in the current transaction. */
+    private void write(List<IngestBatch> batches) {
+        List<Row> rows = new ArrayList<>();
+        for (IngestBatch batch : batches) {
+            for (IngestRecord record : batch.records()) {
+                if (!record.hasErrors() && record.status() == null) {
+                    rows.add(new Row(batch, record));
+                }
+            }
+        }
+        Set<UUID> inserted = new HashSet<>();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            inserted.addAll(insert(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT))));
+        }
+        List<UUID> accepted = new ArrayList<>();
+        List<Row> notInserted = new ArrayList<>();
+        for (Row row : rows) {
+            if (inserted.contains(row.id)) {
+                accepted.add(row.id);
+                row.record.settle(RecordStatus.ACCEPTED, row.id);
+            } else {
+                notInserted.add(row);
+            }
+        }
+        outbox.enqueueAll(accepted);
+        if (!notInserted.isEmpty()) {
+            settleExisting(notInserted);
+        }
+        for (IngestBatch batch : batches) {
+            List<IngestRecord> rejected = batch.records().stream().filter(r -> r.status() == RecordStatus.REJECTED).toList();
+            if (!rejected.isEmpty()) {
+                quarantine.keepAll(batch, rejected);
+            }
+        }
+    }
+
+    /** Inserts the rows with one statement; answers the ids of the rows inserted (the others' keys exist). */
+    private Set<UUID> insert(List<Row> rows) {
+        return jdbc.execute((ConnectionCallback<Set<UUID>>) connection -> {
+            StringBuilder sql = new StringBuilder("INSERT INTO evaluation (").append(COLUMNS).append(") VALUES ");
+            for (int i = 0; i < rows.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(ROW);
+            }
+            sql.append(" ON CONFLICT (project_no, assess_number) DO NOTHING RETURNING evaluation_id");
+            Set<UUID> ids = new HashSet<>();
+            try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (Row row : rows) {
+                    for (Object value : row.values(connection)) {
+                        ps.setObject(p++, value);
+                    }
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** Rows whose key was already stored (before, or earlier in this transaction): duplicate or conflict. */
+    private void settleExisting(List<Row> rows) {
+        record Existing(UUID id, String hash) {
+        }
+        Map<String, Existing> existing = new HashMap<>();
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    SELECT e.project_no, e.assess_number, e.evaluation_id, e.content_hash
+                    FROM evaluation e JOIN unnest(?::text[], ?::smallint[]) AS k(project_no, assess_number)
+                      ON e.project_no = k.project_no AND e.assess_number = k.assess_number""")) {
+                ps.setArray(1, connection.createArrayOf("text", rows.stream().map(r -> r.projectNo).toArray()));
+                ps.setArray(2, connection.createArrayOf("int2", rows.stream().map(r -> r.assessNumber).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        existing.put(key(rs.getString(1), rs.getShort(2)),
+                                new Existing(rs.getObject(3, UUID.class), rs.getString(4)));
+                    }
+                }
+            }
+            return null;
+        });
+        for (Row row : rows) {
+            Existing found = existing.get(key(row.projectNo, row.assessNumber));
+            if (found == null) {
+                // not inserted and not found: the key's row went away in between; no record may count as accepted
+                throw new IllegalStateException("case " + row.projectNo + " rating " + row.assessNumber + " was neither stored nor found");
+            }
+            if (row.digest.equals(found.hash())) {
+                row.record.settle(RecordStatus.DUPLICATE, found.id());
+            } else {
+                row.record.errors().add(FieldError.of("projectNo", ErrorCode.ALREADY_RATED_CONFLICT, "case " + row.projectNo
+                        + " already has rating number " + row.assessNumber + " (evaluation " + found.id()
+                        + ") with different content; a case gets one first rating and at most one follow-up"));
+                row.record.settle(RecordStatus.REJECTED, null);
+            }
+        }
+    }
+
+    private static String key(String projectNo, short assessNumber) {
+        return assessNumber + "/" + projectNo;
+    }
+
+    @Override
+    public void destroy() {
+        if (group != null) {
+            group.close();
+        }
+    }
+
+    /** One record to insert, with its canonical form, digest and new id. */
+    private static final class Row {
+        final IngestBatch batch;
+        final IngestRecord record;
+        final Evaluation e;
+        final String canonical;
+        final String digest;
+        final UUID id = UUID.randomUUID();
+        final String projectNo;
+        final short assessNumber;
+
+        Row(IngestBatch batch, IngestRecord record) {
+            this.batch = batch;
+            this.record = record;
+            this.e = EvaluationCodec.fromWire(record.unified());
+            this.canonical = EvaluationCodec.toWire(e).toString();
+            this.digest = ContentDigest.sm3Hex(canonical);
+            this.projectNo = e.projectNo();
+            this.assessNumber = Short.parseShort(e.assessNumber().code());
+        }
+
+        Object[] values(Connection connection) throws SQLException {
+            return new Object[] {
+                id, e.projectNo(), assessNumber, e.taskCode(), e.taskHandleItem(), e.taskName(),
                 code(e.subMatter()), e.deptCode(), e.proDepart(), e.proManager(), e.areaCode(), code(e.proStatus()),
                 code(e.pf()), code(e.userProp()), e.userName(), e.userPageType(), e.certKey(),
-                Short.parseShort(e.satisfaction().code()), evalDetail, e.writingEvaluation(), timestamp(e.assessTime()),
-                timestamp(e.acceptDate()), code(e.promiseTime()), e.dataSource(), code(e.anonymityFlag()),
-                code(e.publicFlag()), batch.source().id(), record.sourceRecordId(), batch.adapter().descriptor().id(),
-                batch.adapter().descriptor().version(), UUID.fromString(batch.receiptId()), timestamp(batch.receivedAt()),
-                canonical, digest, record.rawText(), channelDetailJson(record)};
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
-            return ps;
-        });
-        if (inserted == 1) {
-            outbox.enqueue(id);
-            record.settle(RecordStatus.ACCEPTED, id);
-            return;
-        }
-        List<Map<String, Object>> existing = jdbc.queryForList(
-                "SELECT evaluation_id, content_hash FROM evaluation WHERE project_no = ? AND assess_number = ?",
-                e.projectNo(), Short.parseShort(e.assessNumber().code()));
-        Map<String, Object> row = existing.get(0);
-        UUID existingId = (UUID) row.get("evaluation_id");
-        if (digest.equals(row.get("content_hash"))) {
-            record.settle(RecordStatus.DUPLICATE, existingId);
-        } else {
-            record.errors().add(FieldError.of("projectNo", ErrorCode.ALREADY_RATED_CONFLICT, "case " + e.projectNo()
-                    + " already has rating number " + e.assessNumber().code() + " (evaluation " + existingId
-                    + ") with different content; a case gets one first rating and at most one follow-up"));
-            record.settle(RecordStatus.REJECTED, null);
+                Short.parseShort(e.satisfaction().code()), connection.createArrayOf("text", e.evalDetail().toArray()),
+                e.writingEvaluation(), timestamp(e.assessTime()), timestamp(e.acceptDate()), code(e.promiseTime()),
+                e.dataSource(), code(e.anonymityFlag()), code(e.publicFlag()), batch.source().id(), record.sourceRecordId(),
+                batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), UUID.fromString(batch.receiptId()),
+                timestamp(batch.receivedAt()), canonical, digest, record.rawText(),
+                record.channelDetail() == null ? "{}" : record.channelDetail().toString()};
         }
     }
 
-    private static String channelDetailJson(IngestRecord record) {
-        return record.channelDetail() == null ? "{}" : record.channelDetail().toString();
+    /** A record's status and errors before a shared transaction, to put back when it rolls back. */
+    private static final class RecordState {
+        private final IngestRecord record;
+        private final RecordStatus status;
+        private final UUID evaluationId;
+        private final int errors;
+
+        RecordState(IngestRecord record) {
+            this.record = record;
+            this.status = record.status();
+            this.evaluationId = record.evaluationId();
+            this.errors = record.errors().size();
+        }
+
+        void restore() {
+            record.settle(status, evaluationId);
+            while (record.errors().size() > errors) {
+                record.errors().remove(record.errors().size() - 1);
+            }
+        }
     }
 
     private static String code(CodedValue v) {

@@ -50,6 +50,24 @@ public class QuarantineStore {
                 channelDetail(record), record.source().isParsed() ? json.writeValueAsString(record.source().content()) : null);
     }
 
+    /** Keeps several rejected records of one batch, with one batched statement for new records. */
+    public void keepAll(IngestBatch batch, List<IngestRecord> records) {
+        if (batch.replayOf() != null || records.size() == 1) {
+            records.forEach(r -> keep(batch, r));
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO quarantine (source_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version,
+                                        raw_payload, unified, errors, received_at, channel_detail, source_tree)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb)""",
+                records.stream().map(record -> new Object[] {
+                    batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), record.sourceRecordId(),
+                    batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), record.rawText(),
+                    unified(record), json.writeValueAsString(record.errors()), Timestamp.from(batch.receivedAt()),
+                    channelDetail(record), record.source().isParsed() ? json.writeValueAsString(record.source().content()) : null})
+                        .toList());
+    }
+
     /** A replayed record rejected again: the new reasons replace the old ones. */
     private void keepAgain(long quarantineId, IngestBatch batch, IngestRecord record) {
         jdbc.update("""
