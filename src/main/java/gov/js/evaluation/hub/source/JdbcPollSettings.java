@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param pageSize  rows per transaction (and the value of {@code :pageSize})
  */
 public record JdbcPollSettings(String url, String user, String password, String query, Map<String, String> watermark,
-                               Duration interval, int pageSize) implements TransportSettings {
+                               Duration interval, int pageSize) implements PullSettings {
 
     public static final String NAME = "jdbc-poll";
     private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -57,12 +57,6 @@ public record JdbcPollSettings(String url, String user, String password, String 
     @Override
     public String transport() {
         return NAME;
-    }
-
-    /** Records arrive as JSON objects (a feed's records, a table's rows). */
-    @Override
-    public java.util.Optional<String> recordFormat() {
-        return java.util.Optional.of("json");
     }
 
     @Override

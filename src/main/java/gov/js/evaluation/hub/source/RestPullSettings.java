@@ -16,7 +16,7 @@ import java.util.Map;
  * @param responseTimeout answer timeout of one call
  */
 public record RestPullSettings(URI url, Duration interval, int pageSize, String bearerToken, Duration connectTimeout,
-                               Duration responseTimeout) implements TransportSettings {
+                               Duration responseTimeout) implements PullSettings {
 
     public static final String NAME = "rest-pull";
 
@@ -31,12 +31,6 @@ public record RestPullSettings(URI url, Duration interval, int pageSize, String 
     @Override
     public String transport() {
         return NAME;
-    }
-
-    /** Records arrive as JSON objects (a feed's records, a table's rows). */
-    @Override
-    public java.util.Optional<String> recordFormat() {
-        return java.util.Optional.of("json");
     }
 
     @Override

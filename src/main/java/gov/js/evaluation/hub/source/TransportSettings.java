@@ -7,7 +7,7 @@ import java.util.Optional;
  * How records of a source reach the hub, with the transport's own settings from the block named
  * after the transport in {@code sources/<id>.yaml} (e.g. {@code file-inbox: {inbox: …}}).
  */
-public sealed interface TransportSettings permits HttpPushSettings, FileInboxSettings, RestPullSettings, JdbcPollSettings {
+public sealed interface TransportSettings permits HttpPushSettings, FileInboxSettings, PullSettings {
 
     /** The transport's name as written in source files, e.g. {@code rest-pull}. */
     String transport();
