@@ -98,7 +98,7 @@ public final class JsonRecordReader implements RecordReader {
                 JsonNode whole = strict.readTree(document.toString());
                 sink.accept(SourceRecord.parsed(0, whole, document.toString().strip()));
             } catch (JacksonException e) {
-                readBufferedLines(document.toString(), e, sink);
+                readBufferedLines(document.toString(), lineNo, e, sink);
             }
             return;
         }
@@ -110,38 +110,38 @@ public final class JsonRecordReader implements RecordReader {
             if (text.isEmpty()) {
                 continue;
             }
-            try {
-                sink.accept(SourceRecord.parsed(index, strict.readTree(text), text).atLine(lineNo));
-            } catch (JacksonException e) {
-                sink.accept(SourceRecord.unparseable(index, text, "line " + lineNo + ", column "
-                        + (e.getLocation() == null ? 1 : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage()).atLine(lineNo));
-            }
-            index++;
+            sink.accept(lineRecord(index++, lineNo, text));
         }
     }
 
     /** NDJSON whose first line is broken: the other lines still count, unless none parses. */
-    private void readBufferedLines(String text, JacksonException documentError, Consumer<SourceRecord> sink) {
+    private void readBufferedLines(String text, int firstLineNo, JacksonException documentError, Consumer<SourceRecord> sink) {
         String[] lines = text.split("\r?\n", -1);
         java.util.List<SourceRecord> records = new java.util.ArrayList<>();
         boolean anyParsed = false;
-        for (int lineNo = 1; lineNo <= lines.length; lineNo++) {
-            String line = lines[lineNo - 1].strip();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
             if (line.isEmpty()) {
                 continue;
             }
-            try {
-                records.add(SourceRecord.parsed(records.size(), strict.readTree(line), line).atLine(lineNo));
-                anyParsed = true;
-            } catch (JacksonException e) {
-                records.add(SourceRecord.unparseable(records.size(), line, "line " + lineNo + ", column "
-                        + (e.getLocation() == null ? 1 : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage()).atLine(lineNo));
-            }
+            SourceRecord record = lineRecord(records.size(), firstLineNo + i, line);
+            records.add(record);
+            anyParsed |= record.isParsed();
         }
         if (!anyParsed) {
             throw unparseable(documentError, "not JSON, a JSON array or NDJSON");
         }
         records.forEach(sink);
+    }
+
+    /** One NDJSON line as a record, or as an unparseable one naming its line and column. */
+    private SourceRecord lineRecord(int index, int lineNo, String text) {
+        try {
+            return SourceRecord.parsed(index, strict.readTree(text), text).atLine(lineNo);
+        } catch (JacksonException e) {
+            return SourceRecord.unparseable(index, text, "line " + lineNo + ", column "
+                    + (e.getLocation() == null ? 1 : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage()).atLine(lineNo);
+        }
     }
 
     private JsonNode tryParse(String text) {

@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.invitation;
 
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
+import gov.js.evaluation.hub.ingest.SourceResolver;
 import gov.js.evaluation.hub.schema.ChinaTime;
 import gov.js.evaluation.hub.schema.UnifiedField;
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
@@ -27,19 +28,20 @@ import tools.jackson.databind.node.ObjectNode;
 public class InvitationIntake {
 
     private final CatalogRegistry catalog;
+    private final SourceResolver sources;
     private final InvitationStore invitations;
     private final ObjectMapper json;
 
-    public InvitationIntake(CatalogRegistry catalog, InvitationStore invitations, ObjectMapper json) {
+    public InvitationIntake(CatalogRegistry catalog, SourceResolver sources, InvitationStore invitations, ObjectMapper json) {
         this.catalog = catalog;
+        this.sources = sources;
         this.invitations = invitations;
         this.json = json;
     }
 
     public void receive(Exchange exchange) {
         String sourceId = exchange.getMessage().getHeader("sourceId", String.class);
-        catalog.current().sources().find(sourceId).orElseThrow(() -> new IngestRefusedException(404, "UNKNOWN_SOURCE",
-                "no source '" + sourceId + "' is configured; GET /api/v1/sources lists them"));
+        sources.bind(catalog.current(), sourceId); // 404 for a source that is not configured
         JsonNode body;
         try {
             body = json.readTree(exchange.getMessage().getBody(byte[].class));

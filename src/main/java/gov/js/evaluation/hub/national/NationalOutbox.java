@@ -25,10 +25,6 @@ public class NationalOutbox {
         this.jdbc = jdbc;
     }
 
-    public void enqueue(UUID evaluationId) {
-        jdbc.update("INSERT INTO national_outbox (evaluation_id) VALUES (?)", evaluationId);
-    }
-
     /** Enqueues several evaluations with one statement, in the order given (their seq follows it). */
     public void enqueueAll(List<UUID> evaluationIds) {
         if (evaluationIds.isEmpty()) {

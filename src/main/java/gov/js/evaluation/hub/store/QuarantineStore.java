@@ -106,11 +106,6 @@ public class QuarantineStore {
         return id == null ? 0 : id;
     }
 
-    public int countForSource(String sourceId) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM quarantine WHERE source_id = ?", Integer.class, sourceId);
-        return n == null ? 0 : n;
-    }
-
     private String unified(IngestRecord record) {
         return record.unified() == null ? null : json.writeValueAsString(record.unified());
     }
