@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,6 +44,17 @@ public final class HubInstance implements AutoCloseable {
     }
 
     public static HubInstance start(Map<String, Object> overrides) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(EvaluationHubApplication.class)
+                .run(arguments(overrides).toArray(String[]::new));
+        return new HubInstance(context);
+    }
+
+    /**
+     * The command-line arguments a test hub runs with: a random port, its own embedded store, the test
+     * sources and plugins, a quick national push; then the overrides. Command-line arguments outrank
+     * application.yaml, as an operator's settings would. {@link HubProcess} starts a JVM with the same.
+     */
+    public static List<String> arguments(Map<String, Object> overrides) {
         Map<String, Object> props = new HashMap<>();
         props.put("server.port", "0");
         props.put("hub.store.embedded-data-dir", freshDataDir().toString());
@@ -52,10 +64,7 @@ public final class HubInstance implements AutoCloseable {
         props.put("hub.national.initial-backoff", "200ms");
         props.put("hub.national.max-backoff", "1s");
         props.putAll(overrides);
-        // command-line arguments: they outrank application.yaml, as an operator's settings would
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(EvaluationHubApplication.class).run(args);
-        return new HubInstance(context);
+        return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     }
 
     public Response post(String path, String body) {
@@ -76,6 +85,11 @@ public final class HubInstance implements AutoCloseable {
     }
 
     private Response send(HttpRequest request) {
+        return send(http, request);
+    }
+
+    /** One HTTP exchange; a refused or broken connection is an {@link java.io.UncheckedIOException}. */
+    static Response send(HttpClient http, HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.body(), r.headers().firstValue("Retry-After").orElse(null));

@@ -1,10 +1,14 @@
 package gov.js.evaluation.hub.kafka;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import gov.js.evaluation.hub.Evaluations;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import gov.js.evaluation.hub.HubInstance;
+import gov.js.evaluation.hub.HubProcess;
 import gov.js.evaluation.hub.national.NationalReceiver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -14,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +26,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,8 +52,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The kafka profile end to end: one embedded KRaft broker, one PostgreSQL, two hub instances in one
- * consumer group (a third joins and is closed mid-stream), a WireMock national receiver. Topic and
- * group are unique to this class, so no other context can take its records.
+ * consumer group, a WireMock national receiver. A third instance, a JVM of its own, joins and is
+ * killed mid-stream (SIGKILL). Topic and group are unique to this class, so no other context can take
+ * its records.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaInstancesTest {
@@ -49,12 +62,18 @@ class KafkaInstancesTest {
     private static final String INGEST = "/api/v1/sources/province-web/evaluations";
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
     private static final String TOPIC = "hub.unified.test-" + SUFFIX;
+    private static final String GROUP = "hub-store-" + SUFFIX;
+    /** The killed instance pushes to its own path, so that its pushes can be told apart. */
+    private static final String KILLED_PUSH_PATH = NationalReceiver.PATH + "-killed";
+    private static final int STORE_CONSUMERS_PER_INSTANCE = 2;
+    private static final int PARTITIONS = 6;
 
     private static EmbeddedKafkaKraftBroker broker;
     private static NationalReceiver receiver;
     private static HubInstance a;
     private static HubInstance b;
     private static Map<String, Object> shared;
+    private static HubProcess killed;
 
     @BeforeAll
     static void start() throws IOException {
@@ -64,6 +83,7 @@ class KafkaInstancesTest {
         Files.copy(Path.of("sources", "province-web.yaml"), sources.resolve("province-web.yaml"));
         broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        broker.brokerProperty("group.min.session.timeout.ms", "1000");
         broker.afterPropertiesSet();
         receiver = new NationalReceiver();
         receiver.answerOk();
@@ -71,9 +91,12 @@ class KafkaInstancesTest {
         kafka.put("spring.profiles.active", "kafka");
         kafka.put("hub.kafka.bootstrap-servers", broker.getBrokersAsString());
         kafka.put("hub.kafka.unified-topic", TOPIC);
-        kafka.put("hub.kafka.partitions", "6");
-        kafka.put("hub.kafka.group-id", "hub-store-" + SUFFIX);
-        kafka.put("hub.kafka.session-timeout-ms", "10000");
+        kafka.put("hub.kafka.partitions", String.valueOf(PARTITIONS));
+        kafka.put("hub.kafka.group-id", GROUP);
+        kafka.put("hub.kafka.consumers", String.valueOf(STORE_CONSUMERS_PER_INSTANCE));
+        // the killed instance's partitions go to the others 5 s after its last heartbeat
+        kafka.put("hub.kafka.session-timeout-ms", "5000");
+        kafka.put("camel.component.kafka.heartbeat-interval-ms", "1000");
         kafka.put("hub.source-dirs", sources.toString());
         kafka.put("hub.national.url", receiver.url());
         kafka.put("hub.national.batch-size", "20");
@@ -89,17 +112,23 @@ class KafkaInstancesTest {
 
     @AfterAll
     static void stop() {
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            a.close();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (broker != null) {
-            broker.destroy();
+        try {
+            if (killed != null) {
+                killed.close(); // a test that failed before its kill leaves no process behind
+            }
+        } finally {
+            if (b != null) {
+                b.close();
+            }
+            if (a != null) {
+                a.close();
+            }
+            if (receiver != null) {
+                receiver.close();
+            }
+            if (broker != null) {
+                broker.destroy();
+            }
         }
     }
 
@@ -182,62 +211,159 @@ class KafkaInstancesTest {
 
     @Test
     @Order(3)
-    void closingAnInstanceMidStreamLosesNothing() throws Exception {
-        HubInstance c = HubInstance.start(shared);
+    void killingAnInstanceMidStreamLosesNothing() throws Exception {
+        Map<String, Object> settings = new HashMap<>(shared);
+        settings.put("hub.national.url", receiver.url().replace(NationalReceiver.PATH, KILLED_PUSH_PATH));
+        receiver.server().stubFor(post(KILLED_PUSH_PATH).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(NationalReceiver.OK)));
+        long startedAt = System.nanoTime();
+        killed = HubProcess.start(settings, Path.of("target", "kafka-killed-hub-" + SUFFIX + ".log"), Duration.ofSeconds(120));
+        long upAt = System.nanoTime();
+
+        // clients send to all three; a request that fails is sent again through a survivor, as a client would
         Set<String> accepted = ConcurrentHashMap.newKeySet();
-        AtomicBoolean cOpen = new AtomicBoolean(true);
+        AtomicInteger acceptedByKilled = new AtomicInteger();
+        AtomicInteger resent = new AtomicInteger();
+        AtomicBoolean killedGone = new AtomicBoolean();
         AtomicBoolean sending = new AtomicBoolean(true);
+        List<String> problems = new CopyOnWriteArrayList<>();
         List<Thread> senders = new ArrayList<>();
-        for (HubInstance target : List.of(a, c)) {
+        double duplicatesAtKill;
+        long rebalancedAt;
+        Map<String, BiFunction<String, String, HubInstance.Response>> targets = Map.of("a", a::post, "b", b::post, "killed", killed::post);
+        for (var target : targets.entrySet()) {
             Thread t = new Thread(() -> {
-                while (sending.get()) {
-                    if (target == c && !cOpen.get()) {
+                boolean toKilled = target.getKey().equals("killed");
+                List<HubInstance> survivors = target.getKey().equals("a") ? List.of(b, a) : List.of(a, b);
+                while (sending.get() && !(toKilled && killedGone.get())) {
+                    try {
+                        List<ObjectNode> chunk = Stream.generate(Evaluations::valid).limit(5).toList();
+                        String body = array(chunk);
+                        HubInstance.Response r;
+                        try {
+                            r = target.getValue().apply(INGEST, body);
+                        } catch (RuntimeException e) {
+                            r = null; // the connection broke: the killed instance, mid-request
+                        }
+                        if (r != null && r.status() == 200 && toKilled) {
+                            acceptedByKilled.addAndGet(r.json().path("accepted").asInt());
+                        }
+                        if (r == null || r.status() != 200) {
+                            resent.addAndGet(chunk.size());
+                        }
+                        for (int i = 0; (r == null || r.status() != 200) && i < 3; i++) {
+                            r = survivors.get(i % 2).post(INGEST, body); // a 503 says: send it again
+                        }
+                        if (r.status() != 200) {
+                            problems.add("through " + target.getKey() + ", then resent through the survivors: " + r);
+                            continue;
+                        }
+                        r.json().path("records").valueStream()
+                                .filter(n -> "ACCEPTED".equals(n.path("status").asString()))
+                                .forEach(n -> accepted.add(chunk.get(n.path("index").asInt()).path("projectNo").asString()));
+                    } catch (RuntimeException e) {
+                        problems.add("through " + target.getKey() + ": " + e); // a survivor failed: the test fails
                         return;
                     }
-                    List<ObjectNode> chunk = Stream.generate(Evaluations::valid).limit(20).toList();
-                    try {
-                        HubInstance.Response r = target.post(INGEST, array(chunk));
-                        if (r.status() == 200) {
-                            r.json().path("records").valueStream()
-                                    .filter(n -> "ACCEPTED".equals(n.path("status").asString()))
-                                    .forEach(n -> accepted.add(chunk.get(n.path("index").asInt()).path("projectNo").asString()));
-                        }
-                    } catch (RuntimeException e) {
-                        // the closing instance refuses the connection: those records were never accepted
-                    }
                 }
-            });
+            }, "sender-" + target.getKey());
             t.start();
             senders.add(t);
         }
-        // c has joined the group and is storing records when it is closed, while both keep sending
-        await().atMost(Duration.ofSeconds(30)).until(() -> stored(c, "ACCEPTED") >= 20);
-        cOpen.set(false);
-        c.close();
-        Thread.sleep(1500); // a keeps receiving after c has gone
-        sending.set(false);
-        for (Thread t : senders) {
-            t.join(10_000);
+        try {
+            // the killed instance answers receipts, its store consumers hold partitions and are storing,
+            // and it takes its share of the national push
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> acceptedByKilled.get() > 0
+                            && killed.prometheus("hub_kafka_stored_records_total", "outcome=\"ACCEPTED\"") >= 20
+                            && killed.prometheus("hub_national_push_records_total", "outcome=\"delivered\"") > 0);
+            killedGone.set(true);
+            long killedAt = System.nanoTime();
+            int exit = killed.kill();
+            assertThat(exit).as("exit code of the killed hub (128 + SIGKILL)").isEqualTo(137);
+            duplicatesAtKill = stored(a, "DUPLICATE") + stored(b, "DUPLICATE");
+            // the survivors keep taking records while the killed instance's partitions wait for the
+            // session timeout, until the group has moved all partitions to the survivors' consumers
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250)).until(KafkaInstancesTest::onlySurvivorsInGroup);
+            rebalancedAt = System.nanoTime();
+            System.out.printf("killed hub: up after %d ms, killed %d ms later with %d records accepted through it;"
+                    + " partitions with the survivors %d ms after the kill; %d records resent%n",
+                    ms(upAt - startedAt), ms(killedAt - upAt), acceptedByKilled.get(), ms(rebalancedAt - killedAt), resent.get());
+        } finally {
+            sending.set(false);
+            for (Thread t : senders) {
+                t.join(15_000);
+            }
         }
 
+        assertThat(problems).isEmpty();
         assertThat(accepted).hasSizeGreaterThan(100);
         awaitStoredAndDelivered(new ArrayList<>(accepted));
-        assertStoredOnceAndPushedOnce(new ArrayList<>(accepted));
+        Set<String> lastPush = lastPushOfTheKilledInstance();
+        System.out.printf("killed hub: %d records accepted in all, stored and delivered %d ms after the rebalance;"
+                + " %d stored again as DUPLICATE by the survivors (redelivered or resent); its last push had %d records,"
+                + " %d of them pushed again%n", accepted.size(), ms(System.nanoTime() - rebalancedAt),
+                (long) (stored(a, "DUPLICATE") + stored(b, "DUPLICATE") - duplicatesAtKill), lastPush.size(),
+                projectNosPushed(e -> true).entrySet().stream().filter(e -> lastPush.contains(e.getKey()) && e.getValue() > 1).count());
+        assertStoredOnceAndPushedOnce(new ArrayList<>(accepted), lastPush);
     }
 
     /** Every record has exactly one row in the store and reached the national receiver exactly once. */
     private static void assertStoredOnceAndPushedOnce(List<String> projectNos) {
+        assertStoredOnceAndPushedOnce(projectNos, Set.of());
+    }
+
+    /**
+     * Every record has exactly one row in the store and reached the national receiver exactly once,
+     * except that the records of the killed instance's last push may have reached it twice: the
+     * receiver may have answered that push before the kill and the instance died before it committed
+     * DELIVERED, so a survivor pushes them again (the national platform answers such a repeat
+     * "already rated", which the hub counts as delivered).
+     */
+    private static void assertStoredOnceAndPushedOnce(List<String> projectNos, Set<String> lastPushOfKilled) {
         Map<String, Long> rows = new HashMap<>();
         a.jdbc().query("SELECT project_no, count(*) AS n FROM evaluation WHERE project_no = ANY (?) GROUP BY project_no",
                 rs -> {
                     rows.put(rs.getString("project_no"), rs.getLong("n"));
                 }, (Object) textArray(projectNos));
-        Map<String, Long> pushes = receiver.bodiesAnswered(200).stream()
-                .flatMap(body -> body.path("data").valueStream())
-                .collect(Collectors.groupingBy(d -> d.path("projectNo").asString(), Collectors.counting()));
+        Map<String, Long> pushes = projectNosPushed(e -> true);
+        Map<String, Long> pushesByKilled = projectNosPushed(e -> e.getRequest().getUrl().startsWith(KILLED_PUSH_PATH));
         for (String projectNo : projectNos) {
             assertThat(rows.get(projectNo)).as("rows of " + projectNo).isEqualTo(1L);
-            assertThat(pushes.get(projectNo)).as("pushes of " + projectNo).isEqualTo(1L);
+            assertThat(pushesByKilled.getOrDefault(projectNo, 0L)).as("pushes of " + projectNo + " by the killed instance").isLessThanOrEqualTo(1L);
+            if (lastPushOfKilled.contains(projectNo)) {
+                assertThat(pushes.get(projectNo)).as("pushes of " + projectNo + " (in the killed instance's last push)").isBetween(1L, 2L);
+            } else {
+                assertThat(pushes.get(projectNo)).as("pushes of " + projectNo).isEqualTo(1L);
+            }
+        }
+    }
+
+    /** How often each case number reached the receiver in pushes it answered 200. */
+    private static Map<String, Long> projectNosPushed(Predicate<ServeEvent> which) {
+        return receiver.server().getAllServeEvents().stream()
+                .filter(e -> e.getResponse().getStatus() == 200)
+                .filter(which)
+                .flatMap(e -> HubInstance.JSON.readTree(e.getRequest().getBodyAsString()).path("data").valueStream())
+                .collect(Collectors.groupingBy(d -> d.path("projectNo").asString(), Collectors.counting()));
+    }
+
+    /** The case numbers of the killed instance's last push (its pushes are sequential: only the last can be uncommitted). */
+    private static Set<String> lastPushOfTheKilledInstance() {
+        return receiver.server().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith(KILLED_PUSH_PATH))
+                .max(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .map(e -> HubInstance.JSON.readTree(e.getRequest().getBodyAsString()).path("data").valueStream()
+                        .map(d -> d.path("projectNo").asString()).collect(Collectors.toSet()))
+                .orElse(Set.of());
+    }
+
+    /** The group has only the survivors' store consumers, and they hold every partition. */
+    private static boolean onlySurvivorsInGroup() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
+            return group.members().size() == 2 * STORE_CONSUMERS_PER_INSTANCE
+                    && group.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum() == PARTITIONS;
         }
     }
 
@@ -255,6 +381,10 @@ class KafkaInstancesTest {
     private static double stored(HubInstance hub, String outcome) {
         var counter = hub.bean(MeterRegistry.class).find("hub.kafka.stored.records").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static String array(List<ObjectNode> records) {
