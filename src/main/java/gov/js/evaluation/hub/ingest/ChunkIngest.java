@@ -12,8 +12,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sends one chunk of decoded records through the stages every transport shares (the
- * {@code direct:ingest-records} route: map → validate → store) and counts the outcome. Runs in the
+ * Sends one chunk of decoded records through the stages every transport shares (map → validate →
+ * store) and counts the outcome: at once ({@link #ingest}), or in the two halves of the
+ * {@code direct:ingest-records} route, {@link #check} ({@code direct:ingest-check}) then
+ * {@link #store} ({@code direct:ingest-store}), which may run in different threads. Each runs in the
  * caller's thread, so a caller's open transaction (a pull that advances its watermark with the chunk)
  * takes the chunk in. A failure of the chunk as a whole is thrown as it happened (store unavailable
  * stays recognisable); nothing of the chunk is then stored. Records are counted once committed.
@@ -31,12 +33,30 @@ public class ChunkIngest {
 
     public IngestBatch ingest(String receiptId, SourceDefinition source, LoadedAdapter adapter, Instant receivedAt,
                               List<SourceRecord> records) {
-        IngestBatch batch = IngestBatch.chunk(receiptId, source, adapter, receivedAt, records);
+        return count(send("direct:ingest-records", IngestBatch.chunk(receiptId, source, adapter, receivedAt, records)));
+    }
+
+    /** The first half: maps and validates the chunk; stores nothing. */
+    public IngestBatch check(String receiptId, SourceDefinition source, LoadedAdapter adapter, Instant receivedAt,
+                             List<SourceRecord> records) {
+        return send("direct:ingest-check", IngestBatch.chunk(receiptId, source, adapter, receivedAt, records));
+    }
+
+    /** The second half: stores a chunk {@link #check} answered, and counts it. */
+    public IngestBatch store(IngestBatch checked) {
+        return count(send("direct:ingest-store", checked));
+    }
+
+    private IngestBatch send(String endpoint, IngestBatch batch) {
         try {
-            producer.sendBody("direct:ingest-records", batch);
+            producer.sendBody(endpoint, batch);
         } catch (CamelExecutionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+        return batch;
+    }
+
+    private IngestBatch count(IngestBatch batch) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

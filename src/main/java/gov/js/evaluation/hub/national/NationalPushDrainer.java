@@ -5,8 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -16,9 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Drains the outbox towards the national platform, one batch per transaction: claim due rows
  * (locked, SKIP LOCKED), push them through the {@code direct:national-send} route, record each
- * record's outcome, commit. Called by the {@code national-push} timer route.
+ * record's outcome, commit. Called by the {@code national-push} timer route. With
+ * {@code hub.national.drainers} above 1, that many batches are in flight at once (the timer's thread
+ * and {@code drainers - 1} helpers); the row locks keep them from claiming the same record.
  */
-public class NationalPushDrainer {
+public class NationalPushDrainer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NationalPushDrainer.class);
     /** Keep draining while batches come back full, but give the timer back now and then. */
@@ -36,6 +44,8 @@ public class NationalPushDrainer {
     private final Timer latency;
     private final MeterRegistry meters;
     private final AtomicBoolean toldNotConfigured = new AtomicBoolean();
+    private final int drainers;
+    private final ExecutorService helpers;
 
     public NationalPushDrainer(NationalPushProperties settings, NationalOutbox outbox, NationalEnvelope envelope,
                                NationalAnswerInterpreter interpreter, ProducerTemplate producer,
@@ -52,9 +62,19 @@ public class NationalPushDrainer {
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5, settings.maxBackoff());
         this.latency = Timer.builder("hub.national.push.latency").description("time of one push to the national platform")
                 .publishPercentileHistogram().register(meters);
+        this.drainers = Math.max(1, settings.drainers());
+        AtomicInteger n = new AtomicInteger();
+        this.helpers = drainers == 1 ? null : Executors.newFixedThreadPool(drainers - 1, r -> {
+            Thread t = new Thread(r, "national-push-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** One timer tick: push due batches until the outbox has no full batch due. */
+    /**
+     * One timer tick: push due batches until the outbox has no full batch due, with {@code drainers}
+     * batches in flight at once. Returns when every drainer is done.
+     */
     public int drain() {
         if (!settings.configured()) {
             if (toldNotConfigured.compareAndSet(false, true)) {
@@ -62,6 +82,41 @@ public class NationalPushDrainer {
             }
             return 0;
         }
+        if (helpers == null) {
+            return drainBatches();
+        }
+        List<Future<Integer>> others = new ArrayList<>();
+        for (int i = 1; i < drainers; i++) {
+            others.add(helpers.submit(this::drainBatches));
+        }
+        int total = 0;
+        RuntimeException failure = null;
+        try {
+            total += drainBatches();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<Integer> other : others) {
+            try {
+                total += other.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                others.forEach(f -> f.cancel(false));
+                break;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return total;
+    }
+
+    /** One drainer: push due batches, one transaction each, until a batch comes back short. */
+    private int drainBatches() {
         int total = 0;
         for (int i = 0; i < MAX_BATCHES_PER_TICK; i++) {
             Integer pushed = transaction.execute(tx -> pushOneBatch());
@@ -130,6 +185,13 @@ public class NationalPushDrainer {
             return interpreter.interpret(status == null ? 0 : status, result.getMessage().getBody(String.class));
         } finally {
             sample.stop(latency);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (helpers != null) {
+            helpers.shutdown();
         }
     }
 

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param appMark             the application mark sent in every envelope
  * @param hmacKey             shared key of the HMAC-SM3 signer
  * @param batchSize           records per push
+ * @param drainers            batches pushed at the same time (each its own claim, push and commit; SKIP LOCKED
+ *                            keeps them apart); below 1 counts as 1
  * @param intervalMs          pause between drains when the outbox is empty, in ms (the timer route reads it)
  * @param connectTimeoutMs    connection timeout of one push, in ms (the send route reads it)
  * @param responseTimeoutMs   answer timeout of one push, in ms (the send route reads it)
@@ -25,6 +27,7 @@ public record NationalPushProperties(
         String appMark,
         String hmacKey,
         int batchSize,
+        int drainers,
         long intervalMs,
         long connectTimeoutMs,
         long responseTimeoutMs,

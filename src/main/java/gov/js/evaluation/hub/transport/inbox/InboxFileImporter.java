@@ -90,35 +90,48 @@ public class InboxFileImporter {
                         CamelContext camel) {
         SourceDefinition source = bound.source();
         LoadedAdapter adapter = bound.adapter();
-        ChunkedRecords chunks = new ChunkedRecords(chunkSize, chunk -> {
-            IngestBatch stored = stages.ingest(progress.importId(), source, adapter, progress.startedAt(), chunk);
+        // chunk n is stored in a thread of its own while the reader reads and checks chunk n+1
+        try (ChunkHandOff<IngestBatch> handOff = new ChunkHandOff<>("import-" + progress.importId(), checked -> {
+            IngestBatch stored = stages.store(checked);
             progress.add(stored);
             rejected.add(stored);
             if (camel.isStopping()) {
                 throw new ImportPostponedException("the hub is stopping");
             }
-        });
-        ReadProblem problem = null;
-        try (InputStream in = Files.newInputStream(file)) {
-            adapter.reader().read(in, adapter.options(), chunks);
-        } catch (UnparseableBodyException e) {
-            problem = new ReadProblem("the file is not readable as " + adapter.descriptor().format() + " from line " + e.line()
-                    + ", column " + e.column(), e.getMessage());
-        } catch (IOException | UncheckedIOException e) {
-            problem = new ReadProblem("the file could not be read (" + e.getClass().getSimpleName() + ")",
-                    String.valueOf((e.getCause() == null ? e : e.getCause()).getMessage()));
-        } catch (ChunkFailed e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // a reader that trips over this file must not have it taken again and again
-            log.error("import {}: the {} reader failed after {} records: {} at {}", progress.importId(),
-                    adapter.descriptor().format(), progress.records(), e.getClass().getName(),
-                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-            problem = new ReadProblem("the " + adapter.descriptor().format() + " reader failed on this file ("
-                    + e.getClass().getSimpleName() + ")", null);
+        })) {
+            ChunkedRecords chunks = new ChunkedRecords(chunkSize, chunk -> handOff.handOver(
+                    () -> stages.check(progress.importId(), source, adapter, progress.startedAt(), chunk)));
+            ReadProblem problem = null;
+            RuntimeException readerFailed = null;
+            try (InputStream in = Files.newInputStream(file)) {
+                adapter.reader().read(in, adapter.options(), chunks);
+            } catch (UnparseableBodyException e) {
+                problem = new ReadProblem("the file is not readable as " + adapter.descriptor().format() + " from line " + e.line()
+                        + ", column " + e.column(), e.getMessage());
+            } catch (IOException | UncheckedIOException e) {
+                problem = new ReadProblem("the file could not be read (" + e.getClass().getSimpleName() + ")",
+                        String.valueOf((e.getCause() == null ? e : e.getCause()).getMessage()));
+            } catch (ChunkFailed e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // a reader that trips over this file must not have it taken again and again
+                readerFailed = e;
+                problem = new ReadProblem("the " + adapter.descriptor().format() + " reader failed on this file ("
+                        + e.getClass().getSimpleName() + ")", null);
+            }
+            chunks.flush(); // the records read before the end or the break
+            try {
+                handOff.awaitStored();
+            } catch (RuntimeException e) {
+                throw new ChunkFailed(e);
+            }
+            if (readerFailed != null) {
+                log.error("import {}: the {} reader failed after {} records: {} at {}", progress.importId(),
+                        adapter.descriptor().format(), progress.records(), readerFailed.getClass().getName(),
+                        readerFailed.getStackTrace().length > 0 ? readerFailed.getStackTrace()[0] : "?");
+            }
+            return problem;
         }
-        chunks.flush(); // the records read before the end or the break
-        return problem;
     }
 
     /**
