@@ -32,6 +32,9 @@ end
 function response(status, headers, body)
   if status ~= 200 then
     non200 = non200 + 1
+    if non200 <= 2 then
+      io.stderr:write(string.format("non-200 answer: %d %s\n", status, body))
+    end
   end
 end
 
