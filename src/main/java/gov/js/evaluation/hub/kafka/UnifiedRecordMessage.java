@@ -7,6 +7,9 @@ import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
 import gov.js.evaluation.hub.source.SourceDefinition;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -73,13 +76,47 @@ public record UnifiedRecordMessage(
      * record was received (not as configured now), so the stored row is what the embedded profile writes.
      */
     public IngestBatch toBatch() {
+        IngestBatch batch = emptyBatch();
+        batch.records().add(toRecord());
+        return batch;
+    }
+
+    /**
+     * Records as the store takes them, in the order given: each run of consecutive records of one origin
+     * (receipt, source, adapter and version, time received) is one batch, so that one transaction over all
+     * of them ({@code EvaluationStore.storeInOneTransaction}) writes each record as {@link #toBatch()} would.
+     */
+    public static List<IngestBatch> toBatches(List<UnifiedRecordMessage> messages) {
+        List<IngestBatch> batches = new ArrayList<>();
+        UnifiedRecordMessage first = null;
+        IngestBatch batch = null;
+        for (UnifiedRecordMessage m : messages) {
+            if (batch == null || !m.sameOrigin(first)) {
+                first = m;
+                batch = m.emptyBatch();
+                batches.add(batch);
+            }
+            batch.records().add(m.toRecord());
+        }
+        return batches;
+    }
+
+    private boolean sameOrigin(UnifiedRecordMessage o) {
+        return Objects.equals(receiptId, o.receiptId) && Objects.equals(sourceId, o.sourceId)
+                && Objects.equals(adapterId, o.adapterId) && Objects.equals(adapterVersion, o.adapterVersion)
+                && Objects.equals(receivedAt, o.receivedAt);
+    }
+
+    private IngestBatch emptyBatch() {
         SourceDefinition source = new SourceDefinition(sourceId, null, adapterId, null, null, 0);
         AdapterDescriptor descriptor = new AdapterDescriptor(adapterId, adapterVersion, null, null, null, null, null, null, null);
-        IngestBatch batch = new IngestBatch(receiptId, source, new LoadedAdapter(descriptor, null, null, null), false,
+        return new IngestBatch(receiptId, source, new LoadedAdapter(descriptor, null, null, null), false,
                 Instant.parse(receivedAt), null);
+    }
+
+    private IngestRecord toRecord() {
         IngestRecord record = new IngestRecord(new SourceRecord(recordIndex, recordLine, sourceTree, rawText, null));
         record.mapped(unified, sourceRecordId, channelDetail);
-        batch.records().add(record);
-        return batch;
+        return record;
     }
 }

@@ -90,6 +90,17 @@ public class EvaluationStore implements DisposableBean {
         return batch;
     }
 
+    /**
+     * Stores several batches in one transaction of their own (not through the group commit), in the order
+     * given: the first record of a key wins, as in one batch. Returns when committed, with every record
+     * settled; when it fails nothing is stored, every record is as it was before, and the failure is thrown.
+     */
+    public void storeInOneTransaction(List<IngestBatch> batches) {
+        if (!batches.isEmpty()) {
+            storeTogether(batches);
+        }
+    }
+
     /** One batch in its own transaction (or the caller's); nothing counts when it fails. */
     void storeAlone(IngestBatch batch) {
         try {

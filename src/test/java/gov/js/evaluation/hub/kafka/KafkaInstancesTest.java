@@ -38,6 +38,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -184,6 +185,9 @@ class KafkaInstancesTest {
     @Test
     @Order(2)
     void twoInstancesShareTheWorkStoreEachRecordOnceAndPushItOnce() {
+        // b's consumers have partitions before the records go out (batched store consumers on a may
+        // otherwise store all 200 before the group has rebalanced onto b)
+        awaitGroupMembersWithPartitions(4);
         List<ObjectNode> records = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             List<ObjectNode> chunk = Stream.generate(Evaluations::valid).limit(10).toList();
@@ -376,6 +380,18 @@ class KafkaInstancesTest {
                 SELECT count(*) FROM evaluation e JOIN national_outbox o USING (evaluation_id)
                 WHERE o.state = 'DELIVERED' AND e.project_no = ANY (?)""", Integer.class,
                 (Object) textArray(projectNos)) == projectNos.size());
+    }
+
+    /** Waits until the store consumers' group is stable with {@code members} members, each with partitions. */
+    private static void awaitGroupMembersWithPartitions(int members) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(String.valueOf(shared.get("hub.kafka.group-id"))))
+                        .all().get().values().iterator().next();
+                return group.groupState() == GroupState.STABLE && group.members().size() == members
+                        && group.members().stream().noneMatch(m -> m.assignment().topicPartitions().isEmpty());
+            });
+        }
     }
 
     private static double stored(HubInstance hub, String outcome) {
