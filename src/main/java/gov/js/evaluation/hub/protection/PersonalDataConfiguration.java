@@ -20,4 +20,9 @@ class PersonalDataConfiguration {
     BlindIndex blindIndex(PersonalDataKeys keys) {
         return new BlindIndex(keys);
     }
+
+    @Bean
+    RevealPolicy revealPolicy() {
+        return RevealPolicy.NOBODY;
+    }
 }
