@@ -1,9 +1,6 @@
 package gov.js.evaluation.hub.national;
 
-import org.bouncycastle.crypto.digests.SM3Digest;
-import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.util.encoders.Hex;
+import gov.js.evaluation.hub.crypto.Sm3;
 
 /** HMAC with the SM3 digest (GB/T 32905), keyed with a shared secret; lowercase hex output. */
 public final class HmacSm3Signer implements EnvelopeSigner {
@@ -24,11 +21,6 @@ public final class HmacSm3Signer implements EnvelopeSigner {
 
     @Override
     public String sign(byte[] content) {
-        HMac mac = new HMac(new SM3Digest());
-        mac.init(new KeyParameter(key));
-        mac.update(content, 0, content.length);
-        byte[] out = new byte[mac.getMacSize()];
-        mac.doFinal(out, 0);
-        return Hex.toHexString(out);
+        return Sm3.hmacHex(key, content);
     }
 }

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.store;
 
+import gov.js.evaluation.hub.crypto.Sm3;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
 import gov.js.evaluation.hub.ingest.RecordStatus;
@@ -253,7 +254,7 @@ public class EvaluationStore implements DisposableBean {
             this.record = record;
             this.e = EvaluationCodec.fromWire(record.unified());
             this.canonical = EvaluationCodec.toWire(e).toString();
-            this.digest = ContentDigest.sm3Hex(canonical);
+            this.digest = Sm3.hex(canonical);
             this.projectNo = e.projectNo();
             this.assessNumber = Short.parseShort(e.assessNumber().code());
         }

@@ -1,0 +1,124 @@
+package gov.js.evaluation.hub.protection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.bouncycastle.util.encoders.DecoderException;
+import org.bouncycastle.util.encoders.Hex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SM4 key ring and the blind-index key, checked at start-up. Without configured keys (a developer's
+ * machine) they are generated once into a file beside the embedded database, so restarts can still read
+ * what was stored; production configures them (HUB_PERSONAL_DATA_KEYS_*) and never uses that file.
+ */
+public final class PersonalDataKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataKeys.class);
+    private static final String ACTIVE = "active-key-id";
+    private static final String BLIND = "blind-index-key";
+    private static final String KEY_PREFIX = "keys.";
+
+    private final Map<String, byte[]> sm4Keys;
+    private final String activeKeyId;
+    private final byte[] blindIndexKey;
+
+    private PersonalDataKeys(Map<String, byte[]> sm4Keys, String activeKeyId, byte[] blindIndexKey) {
+        this.sm4Keys = sm4Keys;
+        this.activeKeyId = activeKeyId;
+        this.blindIndexKey = blindIndexKey;
+    }
+
+    public static PersonalDataKeys from(PersonalDataProperties properties) {
+        if (properties.configured()) {
+            return of(properties.keys(), properties.activeKeyId(), properties.blindIndexKey(), "hub.personal-data");
+        }
+        return developmentKeys(properties.developmentKeysFile());
+    }
+
+    static PersonalDataKeys of(Map<String, String> hexKeys, String activeKeyId, String blindIndexHex, String where) {
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        hexKeys.forEach((id, hex) -> {
+            if (!id.matches("[A-Za-z0-9_-]{1,16}")) {
+                throw new IllegalStateException(where + ".keys: key id '" + id + "' must be 1-16 letters, digits, '-' or '_'");
+            }
+            byte[] key = decodeHex(hex, where + ".keys." + id);
+            if (key.length != 16) {
+                throw new IllegalStateException(where + ".keys." + id + " must be 32 hex digits (an SM4 key is 128 bits)");
+            }
+            keys.put(id, key);
+        });
+        if (activeKeyId == null || !keys.containsKey(activeKeyId)) {
+            throw new IllegalStateException(where + ".active-key-id must name one of " + keys.keySet() + ", was " + activeKeyId);
+        }
+        byte[] blind = decodeHex(blindIndexHex, where + ".blind-index-key");
+        if (blind.length < 16) {
+            throw new IllegalStateException(where + ".blind-index-key must be at least 32 hex digits");
+        }
+        return new PersonalDataKeys(Map.copyOf(keys), activeKeyId, blind);
+    }
+
+    private static byte[] decodeHex(String hex, String name) {
+        if (hex == null || hex.isBlank()) {
+            throw new IllegalStateException(name + " is missing");
+        }
+        try {
+            return Hex.decode(hex.trim());
+        } catch (DecoderException e) {
+            throw new IllegalStateException(name + " is not hex");
+        }
+    }
+
+    private static PersonalDataKeys developmentKeys(Path file) {
+        Properties p = new Properties();
+        try {
+            if (Files.exists(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    p.load(in);
+                }
+            } else {
+                SecureRandom random = new SecureRandom();
+                p.setProperty(KEY_PREFIX + "dev1", Hex.toHexString(random.generateSeed(16)));
+                p.setProperty(ACTIVE, "dev1");
+                p.setProperty(BLIND, Hex.toHexString(random.generateSeed(32)));
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    p.store(out, "Development keys of the personal data at rest: configure hub.personal-data.* in production");
+                }
+                log.warn("No hub.personal-data keys configured: generated development keys in {}. Losing that file makes the "
+                        + "personal data stored with them unreadable; configure keys in production", file.toAbsolutePath());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the development keys file " + file, e);
+        }
+        Map<String, String> hexKeys = new LinkedHashMap<>();
+        p.stringPropertyNames().stream().filter(n -> n.startsWith(KEY_PREFIX))
+                .forEach(n -> hexKeys.put(n.substring(KEY_PREFIX.length()), p.getProperty(n)));
+        return of(hexKeys, p.getProperty(ACTIVE), p.getProperty(BLIND), file.toString());
+    }
+
+    public String activeKeyId() {
+        return activeKeyId;
+    }
+
+    byte[] sm4Key(String keyId) {
+        byte[] key = sm4Keys.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("personal data encrypted with key id '" + keyId
+                    + "', which is not configured (hub.personal-data.keys)");
+        }
+        return key;
+    }
+
+    byte[] blindIndexKey() {
+        return blindIndexKey;
+    }
+}
