@@ -60,9 +60,12 @@ public class StoredPersonalDataEncryption {
                 log.info("personal data brought under key {}: {} evaluations, {} quarantined records, {} SMS invitations",
                         prefix.substring(4, prefix.length() - 1), n[0], n[1], n[2]);
             }
-        } catch (RuntimeException e) {
-            // the message names a missing key id or the table, never a value
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the cipher's own words: a key id that is not configured, a value that does not authenticate
             log.error("encrypting stored personal data stopped; it is tried again at the next start: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // a database message may quote a row, so only its kind is logged
+            log.error("encrypting stored personal data stopped ({}); it is tried again at the next start", e.getClass().getName());
         }
     }
 
