@@ -39,6 +39,7 @@ class PersonalDataKeyRotationTest {
         String legacyName = name();
         String legacyPhone = phone();
         String smsId = idNumber(false);
+        String quarantinedId = idNumber(false);
         String underT1Evaluation;
         String legacyEvaluation;
         try (HubInstance before = HubInstance.start(Map.of("hub.store.embedded-data-dir", dataDir.toString()))) {
@@ -46,6 +47,9 @@ class PersonalDataKeyRotationTest {
             ObjectNode old = rating(legacy, legacyName);
             legacyEvaluation = accepted(before, INGEST, old.toString());
             invite(before, legacyPhone, "SMS-" + System.nanoTime(), smsId, name());
+            ObjectNode rejected = rating(quarantinedId, name());
+            rejected.put("satisfaction", "9");
+            assertThat(before.post(INGEST, rejected.toString()).status()).isEqualTo(422);
             // put these back as a hub before encryption at rest wrote them: clear, without blind indexes
             JdbcTemplate jdbc = before.jdbc();
             jdbc.update("""
@@ -54,7 +58,13 @@ class PersonalDataKeyRotationTest {
                     WHERE evaluation_id = ?::uuid""", legacy, legacyName, old.toString(), legacy, legacyName, legacyEvaluation);
             jdbc.update("UPDATE sms_invitation SET phone = ?, phone_index = NULL, case_fields = jsonb_set(case_fields, '{certKey}', to_jsonb(?::text))",
                     legacyPhone, smsId);
-            assertThat(clearValuesStored(jdbc, List.of(legacy, legacyPhone, smsId))).isNotEmpty();
+            jdbc.update("""
+                    UPDATE quarantine SET raw_payload = ?, source_tree = ?,
+                           unified = jsonb_set(unified, '{certKey}', to_jsonb(?::text))""",
+                    rejected.toString(), rejected.toString(), quarantinedId);
+            assertThat(clearValuesStored(jdbc, List.of(legacy, legacyPhone, smsId, quarantinedId))).containsExactlyInAnyOrder(
+                    "evaluation holds " + legacy, "quarantine holds " + quarantinedId, "sms_invitation holds " + legacyPhone,
+                    "sms_invitation holds " + smsId);
         }
 
         Map<String, Object> rotated = Map.of("hub.store.embedded-data-dir", dataDir.toString(),
@@ -65,9 +75,14 @@ class PersonalDataKeyRotationTest {
                     SELECT (SELECT count(*) FROM evaluation WHERE NOT starts_with(cert_key, 'sm4:t2:')
                               OR NOT starts_with(raw_payload, 'sm4:t2:') OR NOT starts_with(unified->>'userName', 'sm4:t2:')
                               OR cert_key_index IS NULL)
+                         + (SELECT count(*) FROM quarantine WHERE NOT starts_with(raw_payload, 'sm4:t2:')
+                              OR NOT starts_with(source_tree, 'sm4:t2:') OR NOT starts_with(unified->>'certKey', 'sm4:t2:'))
                          + (SELECT count(*) FROM sms_invitation WHERE NOT starts_with(phone, 'sm4:t2:') OR phone_index IS NULL
                               OR NOT starts_with(case_fields->>'certKey', 'sm4:t2:'))""", Long.class) == 0);
-            assertThat(clearValuesStored(jdbc, List.of(underT1, underT1Name, legacy, legacyName, legacyPhone, smsId))).isEmpty();
+            assertThat(clearValuesStored(jdbc, List.of(underT1, underT1Name, legacy, legacyName, legacyPhone, smsId, quarantinedId)))
+                    .isEmpty();
+            assertThat(after.get("/api/v1/sources/province-web/quarantine").json().at("/records/0/rawPayload").asString())
+                    .as("the converted quarantined record still reads").contains(maskedId(quarantinedId));
 
             assertThat(after.get("/api/v1/evaluations/" + underT1Evaluation).json().at("/evaluation/certKey").asString())
                     .isEqualTo(maskedId(underT1));
