@@ -1,7 +1,11 @@
 package gov.js.evaluation.hub.store;
 
+import gov.js.evaluation.hub.protection.PersonalDataCipher;
 import gov.js.evaluation.hub.protection.PersonalDataKeys;
 import gov.js.evaluation.hub.protection.PersonalFields;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -35,6 +39,7 @@ public class StoredPersonalDataEncryption {
     private final TransactionTemplate transaction;
     private final PersonalFields personal;
     private final ObjectMapper json;
+    private final String activeKeyId;
     private final String prefix;
 
     public StoredPersonalDataEncryption(JdbcTemplate jdbc, TransactionTemplate transaction, PersonalFields personal,
@@ -43,7 +48,8 @@ public class StoredPersonalDataEncryption {
         this.transaction = transaction;
         this.personal = personal;
         this.json = json;
-        this.prefix = "sm4:" + keys.activeKeyId() + ":";
+        this.activeKeyId = keys.activeKeyId();
+        this.prefix = PersonalDataCipher.PREFIX + activeKeyId + ":";
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -58,7 +64,7 @@ public class StoredPersonalDataEncryption {
             int[] n = run();
             if (n[0] + n[1] + n[2] > 0) {
                 log.info("personal data brought under key {}: {} evaluations, {} quarantined records, {} SMS invitations",
-                        prefix.substring(4, prefix.length() - 1), n[0], n[1], n[2]);
+                        activeKeyId, n[0], n[1], n[2]);
             }
         } catch (IllegalStateException | IllegalArgumentException e) {
             // the cipher's own words: a key id that is not configured, a value that does not authenticate
@@ -114,7 +120,7 @@ public class StoredPersonalDataEncryption {
     /** Runs the select (with {@code prefixes} prefix parameters) a chunk at a time until a chunk comes back short. */
     private int inChunks(String select, int prefixes, RowConversion conversion) {
         Object[] args = new Object[prefixes + 1];
-        java.util.Arrays.fill(args, prefix);
+        Arrays.fill(args, prefix);
         args[prefixes] = CHUNK;
         int total = 0;
         int n;
@@ -138,6 +144,6 @@ public class StoredPersonalDataEncryption {
 
     @FunctionalInterface
     private interface RowConversion {
-        void convert(java.sql.ResultSet rs) throws java.sql.SQLException;
+        void convert(ResultSet rs) throws SQLException;
     }
 }
