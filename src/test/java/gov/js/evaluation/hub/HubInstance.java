@@ -63,6 +63,7 @@ public final class HubInstance implements AutoCloseable {
         props.put("hub.national.interval-ms", "200");
         props.put("hub.national.initial-backoff", "200ms");
         props.put("hub.national.max-backoff", "1s");
+        props.putAll(gov.js.evaluation.hub.protection.TestPersonalData.settings());
         props.putAll(overrides);
         return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     }

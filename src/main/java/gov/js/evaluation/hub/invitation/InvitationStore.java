@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import gov.js.evaluation.hub.protection.PersonalFields;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
@@ -13,24 +14,28 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * SMS invitations in the provincial store. An invitation counts as answered as soon as an
  * evaluation of its case (first rating) is stored, so "used" commits together with the rating.
+ * The phone number and the case's personal fields are stored encrypted; the phone is found by its blind index.
  */
 @Repository
 public class InvitationStore implements InvitationLookup {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PersonalFields personal;
 
-    public InvitationStore(JdbcTemplate jdbc, ObjectMapper json) {
+    public InvitationStore(JdbcTemplate jdbc, ObjectMapper json, PersonalFields personal) {
         this.jdbc = jdbc;
         this.json = json;
+        this.personal = personal;
     }
 
     public UUID record(String sourceId, String phone, ObjectNode caseFields, Instant sentAt) {
         UUID id = UUID.randomUUID();
         jdbc.update("""
-                INSERT INTO sms_invitation (invitation_id, source_id, phone, project_no, case_fields, sent_at)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?)""",
-                id, sourceId, phone, caseFields.path("projectNo").asString(), caseFields.toString(), Timestamp.from(sentAt));
+                INSERT INTO sms_invitation (invitation_id, source_id, phone, phone_index, project_no, case_fields, sent_at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""",
+                id, sourceId, personal.protect(phone), personal.indexOf(phone), caseFields.path("projectNo").asString(),
+                personal.protect(caseFields).toString(), Timestamp.from(sentAt));
         return id;
     }
 
@@ -40,13 +45,13 @@ public class InvitationStore implements InvitationLookup {
                 SELECT i.invitation_id, i.source_id, i.case_fields::text AS case_fields, i.sent_at, e.evaluation_id
                 FROM sms_invitation i
                 LEFT JOIN evaluation e ON e.project_no = i.project_no AND e.assess_number = 1
-                WHERE i.phone = ?
+                WHERE i.phone_index = ?
                 ORDER BY i.sent_at DESC, i.created_at DESC
                 LIMIT 1""",
                 (rs, n) -> new SmsInvitation(rs.getObject("invitation_id", UUID.class), rs.getString("source_id"),
-                        (ObjectNode) json.readTree(rs.getString("case_fields")), rs.getTimestamp("sent_at").toInstant(),
+                        personal.reveal((ObjectNode) json.readTree(rs.getString("case_fields"))), rs.getTimestamp("sent_at").toInstant(),
                         rs.getObject("evaluation_id", UUID.class)),
-                phone);
+                personal.indexOf(phone));
         return found.stream().findFirst();
     }
 }

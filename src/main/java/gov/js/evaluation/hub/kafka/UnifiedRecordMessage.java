@@ -5,12 +5,16 @@ import gov.js.evaluation.hub.adapter.AdapterDescriptor;
 import gov.js.evaluation.hub.decode.SourceRecord;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
+import gov.js.evaluation.hub.protection.PersonalDataCipher;
+import gov.js.evaluation.hub.protection.PersonalFields;
 import gov.js.evaluation.hub.source.SourceDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param format         always {@value #FORMAT}; a consumer skips formats it does not know
  * @param projectNo      the case number (part of the record key)
  * @param assessNumber   the rating number of the case (part of the record key)
- * @param unified        the record in the unified schema v1 (GET /api/v1/schema/evaluation), personal fields unmasked
+ * @param unified        the record in the unified schema v1 (GET /api/v1/schema/evaluation), personal fields
+ *                       (certKey, userName) encrypted on the topic
  * @param sourceId       the source that sent it
  * @param sourceRecordId the source's own id of the record, or null
  * @param adapterId      the adapter that mapped it
@@ -30,8 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param receivedAt     when the hub received it (ISO-8601 instant)
  * @param recordIndex    0-based position of the record in its request or chunk
  * @param recordLine     line the record starts on in its payload, 0 when unknown
- * @param rawText        the record as the source sent it
- * @param sourceTree     the record as decoded, before mapping
+ * @param rawText        the record as the source sent it (encrypted on the topic)
+ * @param sourceTree     the record as decoded, before mapping (on the topic: its JSON text, encrypted, as a string)
  * @param channelDetail  channel facts outside the national field set ({} when none)
  */
 public record UnifiedRecordMessage(
@@ -64,6 +69,27 @@ public record UnifiedRecordMessage(
                 batch.source().id(), record.sourceRecordId(), batch.adapter().descriptor().id(),
                 batch.adapter().descriptor().version(), batch.receiptId(), batch.receivedAt().toString(), record.index(),
                 record.source().line(), record.rawText(), record.source().content(), record.channelDetail());
+    }
+
+    /**
+     * The message as published: the unified record's personal fields, the raw text and the decoded tree
+     * (a JSON string then) in their encrypted stored form, so the topic carries no personal data in clear.
+     */
+    public UnifiedRecordMessage protectedWith(PersonalFields personal, ObjectMapper json) {
+        JsonNode tree = sourceTree == null || sourceTree.isString() && PersonalDataCipher.isEncrypted(sourceTree.asString())
+                ? sourceTree : JsonNodeFactory.instance.stringNode(personal.protect(json.writeValueAsString(sourceTree)));
+        return new UnifiedRecordMessage(format, projectNo, assessNumber, personal.protect(unified), sourceId, sourceRecordId,
+                adapterId, adapterVersion, receiptId, receivedAt, recordIndex, recordLine, personal.protect(rawText), tree,
+                channelDetail);
+    }
+
+    /** The message with its personal data in clear again, as the store takes it (it encrypts what it writes). */
+    public UnifiedRecordMessage revealedWith(PersonalFields personal, ObjectMapper json) {
+        JsonNode tree = sourceTree != null && sourceTree.isString() && PersonalDataCipher.isEncrypted(sourceTree.asString())
+                ? json.readTree(personal.reveal(sourceTree.asString())) : sourceTree;
+        return new UnifiedRecordMessage(format, projectNo, assessNumber, personal.reveal(unified), sourceId, sourceRecordId,
+                adapterId, adapterVersion, receiptId, receivedAt, recordIndex, recordLine, personal.reveal(rawText), tree,
+                channelDetail);
     }
 
     /** The record key: {@code <projectNo>:<assessNumber>}, the store's idempotency key. */

@@ -3,6 +3,7 @@ package gov.js.evaluation.hub.kafka;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
 import gov.js.evaluation.hub.ingest.RecordStatus;
+import gov.js.evaluation.hub.protection.PersonalFields;
 import gov.js.evaluation.hub.store.QuarantineStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,11 @@ public class UnifiedTopicPublisher {
     private final QuarantineStore quarantine;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final PersonalFields personal;
 
     public UnifiedTopicPublisher(ProducerTemplate producer, CamelContext camel, QuarantineStore quarantine,
-                                 TransactionTemplate transaction, ObjectMapper json) {
+                                 TransactionTemplate transaction, ObjectMapper json, PersonalFields personal) {
+        this.personal = personal;
         this.producer = producer;
         this.camel = camel;
         this.quarantine = quarantine;
@@ -71,7 +74,7 @@ public class UnifiedTopicPublisher {
     private void send(IngestBatch batch, List<IngestRecord> records) {
         List<Message> messages = new ArrayList<>(records.size());
         for (IngestRecord record : records) {
-            UnifiedRecordMessage value = UnifiedRecordMessage.of(batch, record);
+            UnifiedRecordMessage value = UnifiedRecordMessage.of(batch, record).protectedWith(personal, json);
             Message m = new DefaultMessage(camel);
             m.setBody(json.writeValueAsString(value));
             m.setHeader(KafkaConstants.KEY, value.key());

@@ -2,6 +2,7 @@ package gov.js.evaluation.hub.kafka;
 
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
+import gov.js.evaluation.hub.protection.PersonalFields;
 import gov.js.evaluation.hub.store.EvaluationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -51,9 +52,11 @@ public class UnifiedTopicStoreConsumer {
     private final EvaluationStore store;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final PersonalFields personal;
 
-    public UnifiedTopicStoreConsumer(EvaluationStore store, ObjectMapper json, MeterRegistry meters) {
+    public UnifiedTopicStoreConsumer(EvaluationStore store, ObjectMapper json, MeterRegistry meters, PersonalFields personal) {
         this.store = store;
+        this.personal = personal;
         this.json = json;
         this.meters = meters;
     }
@@ -70,7 +73,7 @@ public class UnifiedTopicStoreConsumer {
             if (message == null) {
                 unreadable++;
             } else {
-                messages.add(message);
+                messages.add(message.revealedWith(personal, json)); // the store encrypts what it writes
             }
             KafkaManualCommit commit = m.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
             if (commit != null) {

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.national;
 
+import gov.js.evaluation.hub.protection.PersonalFields;
 import gov.js.evaluation.hub.schema.ChinaTime;
 import gov.js.evaluation.hub.schema.EvaluationCodec;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +20,21 @@ public final class NationalEnvelope {
     private final ObjectMapper json;
     private final EnvelopeSigner signer;
     private final String appMark;
+    private final PersonalFields personal;
 
-    public NationalEnvelope(ObjectMapper json, EnvelopeSigner signer, String appMark) {
+    public NationalEnvelope(ObjectMapper json, EnvelopeSigner signer, String appMark, PersonalFields personal) {
         this.json = json;
         this.signer = signer;
         this.appMark = appMark;
+        this.personal = personal;
     }
 
+    /** Builds the body from stored unified records; the national platform gets the personal fields in clear. */
     public String build(List<String> unifiedRecords, Instant now) {
         ArrayNode data = json.createArrayNode();
         for (String record : unifiedRecords) {
-            data.add(EvaluationCodec.toWire(EvaluationCodec.fromWire(json.readTree(record)))); // schema field order
+            ObjectNode clear = personal.reveal((ObjectNode) json.readTree(record));
+            data.add(EvaluationCodec.toWire(EvaluationCodec.fromWire(clear))); // schema field order
         }
         String timestamp = ChinaTime.format(now);
         String dataText = json.writeValueAsString(data);

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
+import gov.js.evaluation.hub.protection.PersonalFields;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,8 +21,9 @@ public class NationalPushConfiguration {
     }
 
     @Bean
-    NationalEnvelope nationalEnvelope(ObjectMapper json, EnvelopeSigner signer, NationalPushProperties settings) {
-        return new NationalEnvelope(json, signer, settings.appMark());
+    NationalEnvelope nationalEnvelope(ObjectMapper json, EnvelopeSigner signer, NationalPushProperties settings,
+                                      PersonalFields personal) {
+        return new NationalEnvelope(json, signer, settings.appMark(), personal);
     }
 
     @Bean

@@ -1,7 +1,8 @@
 package gov.js.evaluation.hub.store;
 
+import gov.js.evaluation.hub.protection.PersonalDataDisclosure;
+import gov.js.evaluation.hub.protection.PersonalFields;
 import gov.js.evaluation.hub.schema.EvaluationCodec;
-import gov.js.evaluation.hub.schema.PersonalDataMask;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,31 +14,46 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reads stored evaluations with their delivery state, personal fields masked. */
+/** Reads stored evaluations with their delivery state, personal fields decrypted and (unless revealed) masked. */
 @Repository
 public class EvaluationReader {
 
+    /** The most evaluations one certKey lookup answers (the newest first). */
+    public static final int MAX_BY_CERT_KEY = 200;
+
+    private static final String SELECT = """
+            SELECT e.evaluation_id, e.unified::text AS unified, e.source_id, e.source_record_id, e.receipt_id,
+                   e.received_at, e.adapter_id, e.adapter_version, e.stored_at, e.channel_detail::text AS channel_detail,
+                   o.state, o.attempts, o.last_error, o.last_attempt_at, o.next_attempt_at, o.delivered_at
+            FROM evaluation e LEFT JOIN national_outbox o ON o.evaluation_id = e.evaluation_id
+            """;
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PersonalDataDisclosure disclosure;
+    private final PersonalFields personal;
 
-    public EvaluationReader(JdbcTemplate jdbc, ObjectMapper json) {
+    public EvaluationReader(JdbcTemplate jdbc, ObjectMapper json, PersonalDataDisclosure disclosure, PersonalFields personal) {
         this.jdbc = jdbc;
         this.json = json;
+        this.disclosure = disclosure;
+        this.personal = personal;
     }
 
     public Optional<EvaluationView> find(UUID evaluationId) {
-        List<EvaluationView> rows = jdbc.query("""
-                SELECT e.evaluation_id, e.unified::text AS unified, e.source_id, e.source_record_id, e.receipt_id,
-                       e.received_at, e.adapter_id, e.adapter_version, e.stored_at, e.channel_detail::text AS channel_detail,
-                       o.state, o.attempts, o.last_error, o.last_attempt_at, o.next_attempt_at, o.delivered_at
-                FROM evaluation e LEFT JOIN national_outbox o ON o.evaluation_id = e.evaluation_id
-                WHERE e.evaluation_id = ?""", this::view, evaluationId);
-        return rows.stream().findFirst();
+        return jdbc.query(SELECT + "WHERE e.evaluation_id = ?", this::view, evaluationId).stream().findFirst();
+    }
+
+    /** The evaluations of an ID-card number or credit code (exact, through its blind index), newest first. */
+    public List<EvaluationView> findByCertKey(String certKey) {
+        return jdbc.query(SELECT + "WHERE e.cert_key_index = ? ORDER BY e.stored_at DESC, e.evaluation_id LIMIT ?",
+                this::view, personal.indexOf(certKey), MAX_BY_CERT_KEY);
     }
 
     private EvaluationView view(ResultSet rs, int row) throws SQLException {
         // jsonb keeps keys in its own order; the codec restores the schema's field order
-        ObjectNode unified = EvaluationCodec.toWire(EvaluationCodec.fromWire(json.readTree(rs.getString("unified"))));
+        ObjectNode unified = EvaluationCodec.toWire(EvaluationCodec.fromWire(
+                disclosure.unified((ObjectNode) json.readTree(rs.getString("unified")))));
         var source = new EvaluationView.Source(rs.getString("source_id"), rs.getString("source_record_id"),
                 rs.getString("receipt_id"), time(rs, "received_at"), rs.getString("adapter_id"), rs.getString("adapter_version"),
                 (ObjectNode) json.readTree(rs.getString("channel_detail")));
@@ -46,7 +62,7 @@ public class EvaluationReader {
                 rs.getString("last_error"), time(rs, "last_attempt_at"),
                 "DELIVERED".equals(state) || "DEAD".equals(state) ? null : time(rs, "next_attempt_at"),
                 time(rs, "delivered_at"));
-        return new EvaluationView(rs.getString("evaluation_id"), PersonalDataMask.mask(unified), source,
+        return new EvaluationView(rs.getString("evaluation_id"), unified, source,
                 time(rs, "stored_at"), national);
     }
 

@@ -5,6 +5,7 @@ import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
 import gov.js.evaluation.hub.ingest.RecordStatus;
 import gov.js.evaluation.hub.national.NationalOutbox;
+import gov.js.evaluation.hub.protection.PersonalFields;
 import gov.js.evaluation.hub.schema.Evaluation;
 import gov.js.evaluation.hub.schema.EvaluationCodec;
 import gov.js.evaluation.hub.schema.codes.CodedValue;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Stage 4: commits a request's records in one transaction: accepted records into the evaluation
@@ -47,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class EvaluationStore implements DisposableBean {
 
-    /** Rows per multi-row INSERT: 36 parameters each, well below PostgreSQL's 65535 per statement. */
+    /** Rows per multi-row INSERT: 37 parameters each, well below PostgreSQL's 65535 per statement. */
     static final int ROWS_PER_INSERT = 500;
 
     private static final String COLUMNS = """
@@ -55,17 +57,19 @@ public class EvaluationStore implements DisposableBean {
             sub_matter, dept_code, pro_depart, pro_manager, area_code, pro_status, pf, user_prop, user_name,
             user_page_type, cert_key, satisfaction, eval_detail, writing_evaluation, assess_time, accept_date,
             promise_time, data_source, anonymity_flag, public_flag, source_id, source_record_id, adapter_id,
-            adapter_version, receipt_id, received_at, unified, content_hash, raw_payload, channel_detail""";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb)";
+            adapter_version, receipt_id, received_at, unified, content_hash, raw_payload, channel_detail, cert_key_index""";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final QuarantineStore quarantine;
     private final NationalOutbox outbox;
+    private final PersonalFields personal;
     private final GroupCommit group;
     private final int groupMaxRecords;
 
     public EvaluationStore(JdbcTemplate jdbc, TransactionTemplate transaction, QuarantineStore quarantine, NationalOutbox outbox,
+                           PersonalFields personal,
                            @Value("${hub.store.group-commit.enabled:true}") boolean groupCommit,
                            @Value("${hub.store.group-commit.writers:2}") int writers,
                            @Value("${hub.store.group-commit.max-records:256}") int maxRecords) {
@@ -73,6 +77,7 @@ public class EvaluationStore implements DisposableBean {
         this.transaction = transaction;
         this.quarantine = quarantine;
         this.outbox = outbox;
+        this.personal = personal;
         this.groupMaxRecords = maxRecords;
         this.group = groupCommit ? new GroupCommit(this::storeTogether, writers, maxRecords) : null;
     }
@@ -133,7 +138,7 @@ public class EvaluationStore implements DisposableBean {
         for (IngestBatch batch : batches) {
             for (IngestRecord record : batch.records()) {
                 if (!record.hasErrors() && record.status() == null) {
-                    rows.add(new Row(batch, record));
+                    rows.add(new Row(batch, record, personal));
                 }
             }
         }
@@ -238,23 +243,36 @@ public class EvaluationStore implements DisposableBean {
         }
     }
 
-    /** One record to insert, with its canonical form, digest and new id. */
+    /**
+     * One record to insert, with its digest, stored form and new id. The digest is of the clear canonical
+     * form, so duplicate and conflict are decided as before encryption at rest (a fresh nonce makes every
+     * encryption differ); the personal values are stored encrypted, the certKey with its blind index.
+     */
     private static final class Row {
         final IngestBatch batch;
         final IngestRecord record;
         final Evaluation e;
-        final String canonical;
+        final String stored;
         final String digest;
+        final String userName;
+        final String certKey;
+        final String certKeyIndex;
+        final String rawText;
         final UUID id = UUID.randomUUID();
         final String projectNo;
         final short assessNumber;
 
-        Row(IngestBatch batch, IngestRecord record) {
+        Row(IngestBatch batch, IngestRecord record, PersonalFields personal) {
             this.batch = batch;
             this.record = record;
-            this.e = EvaluationCodec.fromWire(record.unified());
-            this.canonical = EvaluationCodec.toWire(e).toString();
-            this.digest = Sm3.hex(canonical);
+            this.e = EvaluationCodec.fromWire(personal.reveal(record.unified()));
+            ObjectNode canonical = EvaluationCodec.toWire(e);
+            this.digest = Sm3.hex(canonical.toString());
+            this.stored = personal.protect(canonical).toString();
+            this.userName = personal.protect(e.userName());
+            this.certKey = personal.protect(e.certKey());
+            this.certKeyIndex = personal.indexOf(e.certKey());
+            this.rawText = personal.protect(record.rawText());
             this.projectNo = e.projectNo();
             this.assessNumber = Short.parseShort(e.assessNumber().code());
         }
@@ -263,13 +281,13 @@ public class EvaluationStore implements DisposableBean {
             return new Object[] {
                 id, e.projectNo(), assessNumber, e.taskCode(), e.taskHandleItem(), e.taskName(),
                 code(e.subMatter()), e.deptCode(), e.proDepart(), e.proManager(), e.areaCode(), code(e.proStatus()),
-                code(e.pf()), code(e.userProp()), e.userName(), e.userPageType(), e.certKey(),
+                code(e.pf()), code(e.userProp()), userName, e.userPageType(), certKey,
                 Short.parseShort(e.satisfaction().code()), connection.createArrayOf("text", e.evalDetail().toArray()),
                 e.writingEvaluation(), timestamp(e.assessTime()), timestamp(e.acceptDate()), code(e.promiseTime()),
                 e.dataSource(), code(e.anonymityFlag()), code(e.publicFlag()), batch.source().id(), record.sourceRecordId(),
                 batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), UUID.fromString(batch.receiptId()),
-                timestamp(batch.receivedAt()), canonical, digest, record.rawText(),
-                record.channelDetail() == null ? "{}" : record.channelDetail().toString()};
+                timestamp(batch.receivedAt()), stored, digest, rawText,
+                record.channelDetail() == null ? "{}" : record.channelDetail().toString(), certKeyIndex};
         }
     }
 

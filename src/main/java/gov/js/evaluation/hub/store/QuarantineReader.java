@@ -1,7 +1,7 @@
 package gov.js.evaluation.hub.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import gov.js.evaluation.hub.schema.PersonalDataMask;
+import gov.js.evaluation.hub.protection.PersonalDataDisclosure;
 import gov.js.evaluation.hub.validate.FieldError;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +12,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
-/** Reads a source's quarantined records, oldest first, a page at a time; identifiers in the raw text masked. */
+/**
+ * Reads a source's quarantined records, oldest first, a page at a time; the raw text decrypted, the
+ * identifiers in it masked unless the caller may see personal data.
+ */
 @Repository
 public class QuarantineReader {
 
@@ -32,10 +35,12 @@ public class QuarantineReader {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PersonalDataDisclosure disclosure;
 
-    public QuarantineReader(JdbcTemplate jdbc, ObjectMapper json) {
+    public QuarantineReader(JdbcTemplate jdbc, ObjectMapper json, PersonalDataDisclosure disclosure) {
         this.jdbc = jdbc;
         this.json = json;
+        this.disclosure = disclosure;
     }
 
     public QuarantinePage page(String sourceId, int limit, long offset) {
@@ -52,7 +57,7 @@ public class QuarantineReader {
         return new QuarantineView(rs.getLong("quarantine_id"), rs.getString("receipt_id"), rs.getInt("record_index"),
                 rs.getString("source_record_id"), rs.getString("adapter_id"), rs.getString("adapter_version"),
                 time(rs, "received_at"), time(rs, "quarantined_at"), rs.getInt("replay_count"), time(rs, "last_replayed_at"),
-                json.readValue(rs.getString("errors"), ERRORS), PersonalDataMask.maskIdentifiersIn(rs.getString("raw_payload")));
+                json.readValue(rs.getString("errors"), ERRORS), disclosure.rawText(rs.getString("raw_payload")));
     }
 
     private static String time(ResultSet rs, String column) throws SQLException {

@@ -2,6 +2,7 @@ package gov.js.evaluation.hub.store;
 
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
+import gov.js.evaluation.hub.protection.PersonalFields;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -25,14 +26,16 @@ public class QuarantineStore {
                                     java.time.Instant receivedAt, String sourceTree) {
     }
 
-    private static final String COLUMNS = "quarantine_id, source_id, receipt_id, raw_payload, received_at, source_tree::text AS source_tree";
+    private static final String COLUMNS = "quarantine_id, source_id, receipt_id, raw_payload, received_at, source_tree";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PersonalFields personal;
 
-    public QuarantineStore(JdbcTemplate jdbc, ObjectMapper json) {
+    public QuarantineStore(JdbcTemplate jdbc, ObjectMapper json, PersonalFields personal) {
         this.jdbc = jdbc;
         this.json = json;
+        this.personal = personal;
     }
 
     public void keep(IngestBatch batch, IngestRecord record) {
@@ -43,11 +46,11 @@ public class QuarantineStore {
         jdbc.update("""
                 INSERT INTO quarantine (source_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version,
                                         raw_payload, unified, errors, received_at, channel_detail, source_tree)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?)""",
                 batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), record.sourceRecordId(),
-                batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), record.rawText(),
+                batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), personal.protect(record.rawText()),
                 unified(record), json.writeValueAsString(record.errors()), Timestamp.from(batch.receivedAt()),
-                channelDetail(record), record.source().isParsed() ? json.writeValueAsString(record.source().content()) : null);
+                channelDetail(record), sourceTree(record));
     }
 
     /** Keeps several rejected records of one batch, with one batched statement for new records. */
@@ -59,12 +62,12 @@ public class QuarantineStore {
         jdbc.batchUpdate("""
                 INSERT INTO quarantine (source_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version,
                                         raw_payload, unified, errors, received_at, channel_detail, source_tree)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?)""",
                 records.stream().map(record -> new Object[] {
                     batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), record.sourceRecordId(),
-                    batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), record.rawText(),
+                    batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), personal.protect(record.rawText()),
                     unified(record), json.writeValueAsString(record.errors()), Timestamp.from(batch.receivedAt()),
-                    channelDetail(record), record.source().isParsed() ? json.writeValueAsString(record.source().content()) : null})
+                    channelDetail(record), sourceTree(record)})
                         .toList());
     }
 
@@ -87,7 +90,7 @@ public class QuarantineStore {
     /** One record, locked until the transaction ends; empty when it is not (or no longer) in quarantine. */
     public Optional<QuarantinedRecord> lock(long quarantineId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM quarantine WHERE quarantine_id = ? FOR UPDATE",
-                QuarantineStore::row, quarantineId).stream().findFirst();
+                this::row, quarantineId).stream().findFirst();
     }
 
     /**
@@ -97,7 +100,7 @@ public class QuarantineStore {
     public List<QuarantinedRecord> lockChunk(String sourceId, long afterId, long upToId, int limit) {
         return jdbc.query("SELECT " + COLUMNS + """
                  FROM quarantine WHERE source_id = ? AND quarantine_id > ? AND quarantine_id <= ?
-                ORDER BY quarantine_id LIMIT ? FOR UPDATE SKIP LOCKED""", QuarantineStore::row, sourceId, afterId, upToId, limit);
+                ORDER BY quarantine_id LIMIT ? FOR UPDATE SKIP LOCKED""", this::row, sourceId, afterId, upToId, limit);
     }
 
     /** The newest quarantine id of a source, 0 when it has none. */
@@ -106,17 +109,24 @@ public class QuarantineStore {
         return id == null ? 0 : id;
     }
 
+    /** The unified record as far as it was mapped, its personal fields encrypted. */
     private String unified(IngestRecord record) {
-        return record.unified() == null ? null : json.writeValueAsString(record.unified());
+        return record.unified() == null ? null : json.writeValueAsString(personal.protect(record.unified()));
+    }
+
+    /** The decoded record (it holds everything the source sent), encrypted as a whole. */
+    private String sourceTree(IngestRecord record) {
+        return record.source().isParsed() ? personal.protect(json.writeValueAsString(record.source().content())) : null;
     }
 
     private static String channelDetail(IngestRecord record) {
         return record.channelDetail() == null ? null : record.channelDetail().toString();
     }
 
-    private static QuarantinedRecord row(ResultSet rs, int n) throws SQLException {
+    /** Replay maps the record again: its texts decrypted. */
+    private QuarantinedRecord row(ResultSet rs, int n) throws SQLException {
         return new QuarantinedRecord(rs.getLong("quarantine_id"), rs.getString("source_id"),
-                rs.getObject("receipt_id", UUID.class), rs.getString("raw_payload"), rs.getTimestamp("received_at").toInstant(),
-                rs.getString("source_tree"));
+                rs.getObject("receipt_id", UUID.class), personal.reveal(rs.getString("raw_payload")),
+                rs.getTimestamp("received_at").toInstant(), personal.reveal(rs.getString("source_tree")));
     }
 }

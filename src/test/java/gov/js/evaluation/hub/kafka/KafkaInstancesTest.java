@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import gov.js.evaluation.hub.HubInstance;
 import gov.js.evaluation.hub.HubProcess;
 import gov.js.evaluation.hub.national.NationalReceiver;
+import gov.js.evaluation.hub.protection.TestPersonalData;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -160,7 +161,11 @@ class KafkaInstancesTest {
         assertThat(value.path("sourceId").asString()).isEqualTo("province-web");
         assertThat(value.path("adapterId").asString()).isEqualTo("province-web");
         assertThat(value.path("receiptId").asString()).isEqualTo(receipt.path("receiptId").asString());
-        assertThat(value.path("rawText").asString()).contains(good.path("projectNo").asString());
+        // personal data travels encrypted; the store consumers decrypt it
+        assertThat(record.value()).doesNotContain(good.path("certKey").asString(), good.path("userName").asString());
+        assertThat(value.at("/unified/certKey").asString()).startsWith("sm4:t1:");
+        assertThat(value.path("rawText").asString()).startsWith("sm4:t1:");
+        assertThat(TestPersonalData.fields().reveal(value.path("rawText").asString())).contains(good.path("projectNo").asString());
         assertThat(value.has("receivedAt")).isTrue();
         Map<String, String> headers = new HashMap<>();
         for (Header h : record.headers()) {
@@ -179,7 +184,8 @@ class KafkaInstancesTest {
                 "SELECT source_id, adapter_id, raw_payload, receipt_id::text AS receipt_id FROM evaluation WHERE project_no = ?", projectNo);
         assertThat(row.get("source_id")).isEqualTo("province-web");
         assertThat(row.get("receipt_id")).isEqualTo(receipt.path("receiptId").asString());
-        assertThat((String) row.get("raw_payload")).isEqualTo(value.path("rawText").asString());
+        assertThat(TestPersonalData.fields().reveal((String) row.get("raw_payload")))
+                .isEqualTo(TestPersonalData.fields().reveal(value.path("rawText").asString()));
     }
 
     @Test

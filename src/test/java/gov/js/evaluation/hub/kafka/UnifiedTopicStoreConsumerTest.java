@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.RecordStatus;
+import gov.js.evaluation.hub.protection.TestPersonalData;
 import gov.js.evaluation.hub.store.EvaluationStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,6 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** The batch consumer's order of things: store the batch, count, then commit; nothing of that when the store fails. */
 class UnifiedTopicStoreConsumerTest {
 
+    private static final gov.js.evaluation.hub.protection.PersonalFields PERSONAL = TestPersonalData.fields();
+
     private final ObjectMapper json = JsonMapper.builder().build();
     private final CamelContext camel = new DefaultCamelContext();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -46,7 +49,7 @@ class UnifiedTopicStoreConsumerTest {
             return null;
         }).when(store).storeInOneTransaction(anyList());
 
-        new UnifiedTopicStoreConsumer(store, json, meters).store(poll(
+        new UnifiedTopicStoreConsumer(store, json, meters, PERSONAL).store(poll(
                 record(0, 7, message("P1")), record(0, 8, "not json"), record(1, 3, message("P2")), record(0, 9, message("P3"))));
 
         assertThat(events).containsExactly("store 3", "commit 0@9", "commit 1@3");
@@ -59,7 +62,7 @@ class UnifiedTopicStoreConsumerTest {
         EvaluationStore store = mock(EvaluationStore.class);
         doThrow(new DataAccessResourceFailureException("down")).when(store).storeInOneTransaction(anyList());
 
-        assertThatThrownBy(() -> new UnifiedTopicStoreConsumer(store, json, meters).store(poll(
+        assertThatThrownBy(() -> new UnifiedTopicStoreConsumer(store, json, meters, PERSONAL).store(poll(
                 record(0, 7, message("P1")), record(0, 8, "not json"))))
                 .isInstanceOf(DataAccessResourceFailureException.class);
 

@@ -27,26 +27,18 @@ import tools.jackson.databind.node.ObjectNode;
 class QuarantineReplayTest {
 
     private static final String SOURCE = "/api/v1/sources/test-replay";
-    private static final String LABELS_WITHOUT_VERY_SATISFIED = "{ \"满意\": \"4\", \"一般\": \"3\", \"不满意\": \"2\", \"很不满意\": \"1\" }";
-    private static final String ALL_LABELS = "{ \"很满意\": \"5\", \"满意\": \"4\", \"一般\": \"3\", \"不满意\": \"2\", \"很不满意\": \"1\" }";
+    private static final String LABELS_WITHOUT_VERY_SATISFIED = LabelledSatisfactionSource.LABELS_WITHOUT_VERY_SATISFIED;
+    private static final String ALL_LABELS = LabelledSatisfactionSource.ALL_LABELS;
 
     @TempDir
     static Path configDir;
     private static ConfigFolder config;
     private static HubInstance hub;
 
-    private static String mapping(String labels) {
-        return ConfigFolder.repositoryFile("mappings/province-web.yaml")
-                .replace("mapping: province-web", "mapping: test-replay")
-                .replace("  satisfaction: satisfaction\n", "  satisfaction: { path: satisfaction, codes: " + labels + " }\n");
-    }
-
     @BeforeAll
     static void start() {
         config = ConfigFolder.copyOfRepository(configDir);
-        config.write("mappings/test-replay.yaml", mapping(LABELS_WITHOUT_VERY_SATISFIED));
-        config.write("adapters/test-replay/adapter.yaml", "id: test-replay\nversion: 1.0.0\nformat: json\nmapping: test-replay\n");
-        config.write("sources/test-replay.yaml", "id: test-replay\nadapter: test-replay\ntransport: http-push\nregion: \"320000\"\n");
+        LabelledSatisfactionSource.install(config, "test-replay", LABELS_WITHOUT_VERY_SATISFIED);
         Map<String, Object> settings = new HashMap<>(config.hubSettings());
         settings.put("hub.quarantine.replay-chunk-size", "2");
         hub = HubInstance.start(settings);
@@ -115,7 +107,7 @@ class QuarantineReplayTest {
         assertThat(quarantine("").at("/records/0/lastReplayedAt").asString()).isNotBlank();
 
         // the mapping learns the missing label
-        config.write("mappings/test-replay.yaml", mapping(ALL_LABELS));
+        LabelledSatisfactionSource.relabel(config, "test-replay", ALL_LABELS);
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() ->
                 hub.post(SOURCE + "/evaluations/validate", rated("很满意").toString()).json().at("/records/0/status").asString(),
                 "ACCEPTED"::equals);
