@@ -9,7 +9,7 @@ import tools.jackson.core.json.JsonFactory;
  * recurse, allocate or compute without end: nesting depth (JSON and XML), the length of one string or field
  * value, the digits of one number. A value of 0 or less takes the default.
  *
- * @param maxJsonDepth    nesting of JSON objects and arrays (Jackson's maxNestingDepth; CSV and XML records too)
+ * @param maxJsonDepth    nesting of JSON objects and arrays (Jackson's maxNestingDepth), in bodies, files and pulled pages
  * @param maxXmlDepth     nesting of XML elements in a document (Woodstox), the wrapping elements included
  * @param maxStringLength characters of one string, CSV field, XML text or attribute value
  * @param maxNumberLength digits of one JSON number
