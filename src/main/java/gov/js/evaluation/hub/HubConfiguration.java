@@ -54,7 +54,7 @@ public class HubConfiguration {
 
     @Bean
     CatalogLoader catalogLoader(HubProperties hub, Clock clock, AdapterContext context, Environment environment) {
-        return new CatalogLoader(hub, RecordReaders.standard(),
+        return new CatalogLoader(hub, RecordReaders.standard(hub.inputLimits()),
                 PluginJars.classLoader(hub.pluginsPath(), HubConfiguration.class.getClassLoader()), context,
                 new SourceSettingsContext(hub.configPath(), environment::resolveRequiredPlaceholders), clock);
     }

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub;
 
+import gov.js.evaluation.hub.decode.InputLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,10 +14,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param allowedClockSkew   how far in the future an assessTime may be
  * @param sourceDirs         folders of source files, relative to configDir (default: sources)
  * @param pluginsDir         folder of Java adapter plugin jars, relative to configDir (default: plugins)
+ * @param maxJsonDepth       nesting limit of JSON payloads and pulled pages ({@link InputLimits})
+ * @param maxXmlDepth        element nesting limit of XML payloads
+ * @param maxStringLength    characters of one string, field or text value in a payload
+ * @param maxNumberLength    digits of one number in a JSON payload
  */
 @ConfigurationProperties("hub")
 public record HubProperties(String configDir, long maxBodyBytes, Duration allowedClockSkew, List<String> sourceDirs,
-                            String pluginsDir) {
+                            String pluginsDir, int maxJsonDepth, int maxXmlDepth, int maxStringLength, int maxNumberLength) {
+
+    public InputLimits inputLimits() {
+        return new InputLimits(maxJsonDepth, maxXmlDepth, maxStringLength, maxNumberLength);
+    }
 
     /** The configuration folder, resolved against the working directory (not the servlet container's). */
     public Path configPath() {

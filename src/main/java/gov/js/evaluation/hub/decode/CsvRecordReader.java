@@ -16,8 +16,10 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
@@ -51,10 +53,19 @@ public final class CsvRecordReader implements RecordReader {
 
     private static final int MAX_BROKEN_TEXT = 64 * 1024;
 
-    private final CsvMapper csv = CsvMapper.builder()
-            .enable(CsvReadFeature.WRAP_AS_ARRAY)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // after a broken row the input is read on by a new parser
-            .build();
+    private final CsvMapper csv;
+
+    public CsvRecordReader() {
+        this(InputLimits.DEFAULTS);
+    }
+
+    /** A field longer than the string limit breaks its row (an unparseable record) instead of filling the heap. */
+    public CsvRecordReader(InputLimits limits) {
+        this.csv = CsvMapper.builder(CsvFactory.builder().streamReadConstraints(limits.streamReadConstraints()).build())
+                .enable(CsvReadFeature.WRAP_AS_ARRAY)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // after a broken row the input is read on by a new parser
+                .build();
+    }
 
     /** The reader settings, checked. */
     record Settings(boolean header, char delimiter, char quote) {
@@ -183,7 +194,8 @@ public final class CsvRecordReader implements RecordReader {
             TokenStreamLocation at = e.getLocation();
             int errorLine = at == null || at.getLineNr() < 1 ? nextLine : at.getLineNr();
             long errorOffset = at == null || at.getCharOffset() < 0 ? in.position() : Math.max(at.getCharOffset(), rowStart);
-            String problem = e.getOriginalMessage() == null ? "not CSV" : e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ");
+            String problem = e instanceof StreamConstraintsException limit ? InputLimits.explain(limit)
+                    : e.getOriginalMessage() == null ? "not CSV" : e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ");
             long afterErrorLine = in.nextLineStart(errorOffset);
             boolean more = afterErrorLine >= 0 && in.hasTextAt(afterErrorLine);
             String raw = capped(lineBreaksStripped(more ? in.text(rowStart, afterErrorLine) : in.textFrom(rowStart, MAX_BROKEN_TEXT)));

@@ -10,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -22,13 +23,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonRecordReader implements RecordReader {
 
-    private final ObjectMapper strict = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private final ObjectMapper strict;
     /** Reads one element at a time from a streaming parser: what follows an element is the next one. */
-    private final ObjectMapper elements = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private final ObjectMapper elements;
+
+    public JsonRecordReader() {
+        this(InputLimits.DEFAULTS);
+    }
+
+    /** Depth, string and number limits hold for every parse: a 10,000-deep body stops at the limit, not the stack. */
+    public JsonRecordReader(InputLimits limits) {
+        this.strict = JsonMapper.builder(limits.jsonFactory()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        this.elements = JsonMapper.builder(limits.jsonFactory()).disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    }
 
     @Override
     public String format() {
@@ -140,7 +147,8 @@ public final class JsonRecordReader implements RecordReader {
             return SourceRecord.parsed(index, strict.readTree(text), text).atLine(lineNo);
         } catch (JacksonException e) {
             return SourceRecord.unparseable(index, text, "line " + lineNo + ", column "
-                    + (e.getLocation() == null ? 1 : e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage()).atLine(lineNo);
+                    + (e.getLocation() == null ? 1 : e.getLocation().getColumnNr()) + ": "
+                    + (e instanceof StreamConstraintsException limit ? InputLimits.explain(limit) : e.getOriginalMessage())).atLine(lineNo);
         }
     }
 
@@ -164,6 +172,10 @@ public final class JsonRecordReader implements RecordReader {
         TokenStreamLocation at = e.getLocation();
         int line = at == null ? 1 : at.getLineNr();
         int column = at == null ? 1 : at.getColumnNr();
+        if (e instanceof StreamConstraintsException limit) {
+            return new InputLimitExceededException("the body is " + InputLimits.explain(limit) + " (line " + line + ", column " + column
+                    + ")", line, column);
+        }
         return new UnparseableBodyException(what + ": line " + line + ", column " + column + ": " + e.getOriginalMessage(), line, column);
     }
 }

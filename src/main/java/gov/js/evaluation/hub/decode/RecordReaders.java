@@ -16,7 +16,11 @@ public final class RecordReaders {
     }
 
     public static RecordReaders standard() {
-        return new RecordReaders(List.of(new JsonRecordReader(), new XmlRecordReader(), new CsvRecordReader()));
+        return standard(InputLimits.DEFAULTS);
+    }
+
+    public static RecordReaders standard(InputLimits limits) {
+        return new RecordReaders(List.of(new JsonRecordReader(limits), new XmlRecordReader(limits), new CsvRecordReader(limits)));
     }
 
     public Optional<RecordReader> forFormat(String format) {

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.decode;
 
+import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,8 @@ import tools.jackson.dataformat.xml.XmlMapper;
  * <p>Security: DTDs are refused. A document with a {@code <!DOCTYPE …>} is unparseable as a whole
  * ("DOCTYPE … not accepted"), before any of its entities is declared or expanded, so external
  * entities (XXE) never read a file or URL and entity expansion bombs never start. The parser runs
- * with DTD support and external entities switched off as well.
+ * with DTD support and external entities switched off as well, and with Woodstox's bounds on element depth,
+ * text and attribute length set from {@link InputLimits}.
  *
  * <p>Errors: XML cannot be resumed after a well-formedness error. When the document breaks before
  * the first record is complete the whole body is refused ({@link UnparseableBodyException} with line
@@ -53,11 +55,21 @@ public final class XmlRecordReader implements RecordReader {
 
     private static final int MAX_BROKEN_TEXT = 64 * 1024;
 
-    private final XMLInputFactory staxFactory = secureFactory();
+    private final XMLInputFactory staxFactory;
     /** Reads one record element from the stream reader; must not look at what follows it. */
-    private final XmlMapper xml = XmlMapper.builder(new XmlFactory(staxFactory))
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private final XmlMapper xml;
+
+    public XmlRecordReader() {
+        this(InputLimits.DEFAULTS);
+    }
+
+    public XmlRecordReader(InputLimits limits) {
+        this.staxFactory = secureFactory(limits);
+        this.xml = XmlMapper.builder(XmlFactory.builder().xmlInputFactory(staxFactory)
+                        .streamReadConstraints(limits.streamReadConstraints()).build())
+                .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
 
     @Override
     public String format() {
@@ -78,8 +90,12 @@ public final class XmlRecordReader implements RecordReader {
         }
     }
 
-    private static XMLInputFactory secureFactory() {
+    private static XMLInputFactory secureFactory(InputLimits limits) {
         WstxInputFactory f = new WstxInputFactory();
+        // Woodstox's own bounds, below its generous defaults: deep nesting and huge text stop at the limit
+        f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, limits.maxXmlDepth());
+        f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, limits.maxStringLength());
+        f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, limits.maxStringLength());
         f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.ingest;
 
+import gov.js.evaluation.hub.decode.InputLimitExceededException;
 import gov.js.evaluation.hub.decode.SourceRecord;
 import gov.js.evaluation.hub.decode.UnparseableBodyException;
 import java.io.ByteArrayInputStream;
@@ -15,6 +16,8 @@ public class PayloadDecoder {
         List<SourceRecord> records = new ArrayList<>();
         try {
             batch.adapter().reader().read(new ByteArrayInputStream(batch.payload()), batch.adapter().options(), records::add);
+        } catch (InputLimitExceededException e) {
+            throw new IngestRefusedException(400, "INPUT_LIMIT_EXCEEDED", e.getMessage());
         } catch (UnparseableBodyException e) {
             throw new IngestRefusedException(400, "UNPARSEABLE_BODY", e.getMessage());
         }

@@ -1,8 +1,8 @@
 package gov.js.evaluation.hub.national;
 
 /**
- * Signs the content of an upward push. Pluggable so the platform's required algorithm (HMAC-SM3 now,
- * SM2 later) is a configuration choice.
+ * Signs the content of an upward push. Pluggable so the platform's required algorithm (HMAC-SM3 or
+ * SM3withSM2, {@code hub.national.signature}) is a configuration choice.
  */
 public interface EnvelopeSigner {
 

@@ -1,11 +1,14 @@
 package gov.js.evaluation.hub.national;
 
+import gov.js.evaluation.hub.crypto.Sm2;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
 import gov.js.evaluation.hub.protection.PersonalFields;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +20,35 @@ public class NationalPushConfiguration {
 
     @Bean
     EnvelopeSigner envelopeSigner(NationalPushProperties settings) {
-        return new HmacSm3Signer(settings.hmacKey().getBytes(StandardCharsets.UTF_8));
+        String signature = settings.signature() == null || settings.signature().isBlank() ? "hmac-sm3" : settings.signature().strip();
+        return switch (signature) {
+            case "hmac-sm3" -> new HmacSm3Signer(settings.hmacKey().getBytes(StandardCharsets.UTF_8));
+            case "sm2" -> sm2Signer(settings);
+            default -> throw new IllegalStateException("hub.national.signature must be hmac-sm3 or sm2, not '" + signature + "'");
+        };
+    }
+
+    /** Refuses to start on a missing, unreadable or mismatched key: the platform would refuse every push. */
+    private static EnvelopeSigner sm2Signer(NationalPushProperties settings) {
+        ECPrivateKeyParameters privateKey;
+        ECPublicKeyParameters publicKey;
+        try {
+            privateKey = Sm2.privateKey(settings.sm2PrivateKey());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("hub.national.signature=sm2 needs hub.national.sm2-private-key (PKCS#8 PEM text or the path"
+                    + " of a PEM file): " + e.getMessage(), e);
+        }
+        try {
+            publicKey = Sm2.publicKey(settings.sm2PublicKey());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("hub.national.signature=sm2 needs hub.national.sm2-public-key (PEM text or the path of a"
+                    + " PEM file) to check the private key against: " + e.getMessage(), e);
+        }
+        try {
+            return new Sm2EnvelopeSigner(privateKey, publicKey, settings.sm2Id());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     @Bean

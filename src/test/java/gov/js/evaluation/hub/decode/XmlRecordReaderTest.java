@@ -117,6 +117,14 @@ class XmlRecordReaderTest {
     }
 
     @Test
+    void elementsNestedDeeperThanTheLimitStopTheParserAtTheLimit() {
+        String deep = "<evaluations><evaluation>" + "<a>".repeat(10_000) + "</a>".repeat(10_000) + "</evaluation></evaluations>";
+
+        assertThatThrownBy(() -> read(deep, EVALUATION)).isInstanceOf(UnparseableBodyException.class)
+                .hasMessageContaining("Maximum Element Depth limit (64)");
+    }
+
+    @Test
     void aRecordBrokenAfterGoodOnesKeepsTheGoodOnesAndBecomesOneUnparseableRecord() {
         String body = "<evaluations>\n"
                 + "<evaluation><a>1</a></evaluation>\n"

@@ -55,6 +55,11 @@ final class CityFeed implements AutoCloseable {
                 .withBody(page(records, next, more))));
     }
 
+    /** Answers the page after {@code after} with this body as it stands, whatever it is. */
+    void rawPage(String after, String body) {
+        server.stubFor(ask(after).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
     /** Answers the page after {@code after} with {@code status} the first {@code times} times, then with the page. */
     void failingThenPage(String after, int times, int status, List<ObjectNode> records, String next, boolean more) {
         String scenario = "flaky-" + after;

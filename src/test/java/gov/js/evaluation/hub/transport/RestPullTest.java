@@ -109,4 +109,17 @@ class RestPullTest {
             assertThat(pull(hub).has("lastError")).isFalse();
         }
     }
+
+    @Test
+    void aPageNestedDeeperThanTheLimitIsAFailedPullAndTheCursorStays() {
+        List<ObjectNode> page1 = records(2);
+        feed.page(null, page1, "d1", true);
+        feed.rawPage("d1", "{\"records\":[" + "[".repeat(5_000) + "]".repeat(5_000) + "],\"nextCursor\":\"d2\"}");
+
+        try (HubInstance hub = start(HubInstance.freshDataDir())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> pull(hub).path("lastError").asString("").contains("hub.max-json-depth"));
+            assertThat(pull(hub).path("watermark").asString()).as("not moved by the refused page").isEqualTo("d1");
+            assertThat(stored(hub, page1)).isEqualTo(2);
+        }
+    }
 }

@@ -1,9 +1,11 @@
 package gov.js.evaluation.hub.transport.pull;
 
+import gov.js.evaluation.hub.decode.InputLimits;
 import gov.js.evaluation.hub.decode.SourceRecord;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -25,6 +27,8 @@ final class CityApiPageReader {
         JsonNode page;
         try {
             page = json.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new PullFailedException("the answer is " + InputLimits.explain(e));
         } catch (JacksonException e) {
             throw new PullFailedException("the answer is not JSON (line " + (e.getLocation() == null ? 1 : e.getLocation().getLineNr())
                     + ")");

@@ -1,11 +1,12 @@
 package gov.js.evaluation.hub.transport.pull;
 
+import gov.js.evaluation.hub.HubProperties;
 import gov.js.evaluation.hub.source.RestPullSettings;
 import gov.js.evaluation.hub.transport.SourceBindings;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Transport rest-pull: called by a source's rest-pull timer route, pulls the city's feed from its cursor. */
 @Component
@@ -16,11 +17,12 @@ public class RestPuller {
     private final CityApiClient client;
     private final CityApiPageReader pages;
 
-    public RestPuller(SourceBindings sources, PullRunner runner, ProducerTemplate producer, ObjectMapper json) {
+    public RestPuller(SourceBindings sources, PullRunner runner, ProducerTemplate producer, HubProperties hub) {
         this.sources = sources;
         this.runner = runner;
         this.client = new CityApiClient(producer);
-        this.pages = new CityApiPageReader(json);
+        // the feed is another system's answer: the same parser limits as a pushed body
+        this.pages = new CityApiPageReader(JsonMapper.builder(hub.inputLimits().jsonFactory()).build());
     }
 
     public void pull(Exchange exchange) {

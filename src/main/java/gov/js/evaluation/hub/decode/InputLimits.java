@@ -1,0 +1,54 @@
+package gov.js.evaluation.hub.decode;
+
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Bounds on what one payload may ask of a parser, so that a hostile or broken sender cannot make the hub
+ * recurse, allocate or compute without end: nesting depth (JSON and XML), the length of one string or field
+ * value, the digits of one number. A value of 0 or less takes the default.
+ *
+ * @param maxJsonDepth    nesting of JSON objects and arrays (Jackson's maxNestingDepth), in bodies, files and pulled pages
+ * @param maxXmlDepth     nesting of XML elements in a document (Woodstox), the wrapping elements included
+ * @param maxStringLength characters of one string, CSV field, XML text or attribute value
+ * @param maxNumberLength digits of one JSON number
+ */
+public record InputLimits(int maxJsonDepth, int maxXmlDepth, int maxStringLength, int maxNumberLength) {
+
+    public static final InputLimits DEFAULTS = new InputLimits(32, 64, 1_000_000, 100);
+
+    public InputLimits {
+        maxJsonDepth = maxJsonDepth > 0 ? maxJsonDepth : 32;
+        maxXmlDepth = maxXmlDepth > 0 ? maxXmlDepth : 64;
+        maxStringLength = maxStringLength > 0 ? maxStringLength : 1_000_000;
+        maxNumberLength = maxNumberLength > 0 ? maxNumberLength : 100;
+    }
+
+    public StreamReadConstraints streamReadConstraints() {
+        return StreamReadConstraints.builder()
+                .maxNestingDepth(maxJsonDepth)
+                .maxStringLength(maxStringLength)
+                .maxNumberLength(maxNumberLength)
+                .build();
+    }
+
+    public JsonFactory jsonFactory() {
+        return JsonFactory.builder().streamReadConstraints(streamReadConstraints()).build();
+    }
+
+    /** What a sender is told when a payload goes past a limit: which one, and the setting that holds it. */
+    public static String explain(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.contains("nesting depth")) {
+            return "nested too deeply (hub.max-json-depth): " + m;
+        }
+        if (m.contains("String value length")) {
+            return "a value is too long (hub.max-string-length): " + m;
+        }
+        if (m.contains("Number value length")) {
+            return "a number has too many digits (hub.max-number-length): " + m;
+        }
+        return "over a parser limit: " + m;
+    }
+}
