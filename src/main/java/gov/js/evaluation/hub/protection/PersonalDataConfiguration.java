@@ -1,6 +1,8 @@
 package gov.js.evaluation.hub.protection;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
@@ -16,13 +18,18 @@ class PersonalDataConfiguration {
         return new PersonalDataCipher(keys);
     }
 
+    /** Personal data in clear only for an operator with the personal-data role (hub.security.operators). */
     @Bean
-    BlindIndex blindIndex(PersonalDataKeys keys) {
-        return new BlindIndex(keys);
+    RevealPolicy revealPolicy() {
+        return () -> {
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            return caller != null && caller.isAuthenticated()
+                    && caller.getAuthorities().stream().anyMatch(a -> "ROLE_PERSONAL_DATA".equals(a.getAuthority()));
+        };
     }
 
     @Bean
-    RevealPolicy revealPolicy() {
-        return RevealPolicy.NOBODY;
+    BlindIndex blindIndex(PersonalDataKeys keys) {
+        return new BlindIndex(keys);
     }
 }
