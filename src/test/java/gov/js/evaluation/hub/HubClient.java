@@ -35,7 +35,7 @@ public final class HubClient {
      * Keys by database and source. Hubs on one database share the keys (a source has at most two active
      * ones), so clients of several instances on one database use the same key.
      */
-    private static final Map<String, Optional<SigningKey>> KEYS = new ConcurrentHashMap<>();
+    private static final Map<String, SigningKey> KEYS = new ConcurrentHashMap<>();
 
     /** A source key as a city's system holds it. */
     public record SigningKey(String keyId, String secret) {
@@ -81,18 +81,21 @@ public final class HubClient {
         return send(asOperator(ADMIN, HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET()).build());
     }
 
-    /** The key this client signs the source's requests with; empty when the source is not configured. */
+    /**
+     * The key this client signs the source's requests with; empty while the source is not configured (not
+     * remembered: hot reload may add it later).
+     */
     public Optional<SigningKey> keyOf(String sourceId) {
-        return KEYS.computeIfAbsent(database + "|" + sourceId, k -> {
+        return Optional.ofNullable(KEYS.computeIfAbsent(database + "|" + sourceId, k -> {
             HubInstance.Response r = post("/api/v1/admin/sources/" + sourceId + "/keys", new byte[0], "application/json");
             if (r.status() == 404) {
-                return Optional.empty();
+                return null;
             }
             if (r.status() != 201) {
                 throw new IllegalStateException("no key for source " + sourceId + ": " + r);
             }
-            return Optional.of(new SigningKey(r.json().path("keyId").asString(), r.json().path("secret").asString()));
-        });
+            return new SigningKey(r.json().path("keyId").asString(), r.json().path("secret").asString());
+        }));
     }
 
     /** A request signed as docs/security.md says; tests change its headers to see each refusal. */
