@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.access;
 
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,8 @@ public class OperatorSecurityConfiguration {
     SecurityFilterChain operatorApi(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
+                        // the error page of a request that failed after it was admitted (its own chain decided)
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/schema/**", "/api/v1/openapi.yaml", "/actuator/health",
                                 "/actuator/health/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")

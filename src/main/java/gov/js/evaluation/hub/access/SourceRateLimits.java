@@ -31,8 +31,8 @@ public class SourceRateLimits {
     /** Takes a permit without waiting; false when the source has used up this window. */
     public boolean tryAcquire(SourceDefinition source) {
         int limit = requestsPerSecond(source);
-        RateLimiter limiter = registry.rateLimiter(source.id(), RateLimiterConfig.custom()
-                .limitForPeriod(limit).limitRefreshPeriod(WINDOW).timeoutDuration(Duration.ZERO).build());
+        RateLimiter limiter = registry.find(source.id()).orElseGet(() -> registry.rateLimiter(source.id(),
+                RateLimiterConfig.custom().limitForPeriod(limit).limitRefreshPeriod(WINDOW).timeoutDuration(Duration.ZERO).build()));
         if (limiter.getRateLimiterConfig().getLimitForPeriod() != limit) {
             limiter.changeLimitForPeriod(limit);
         }

@@ -3,6 +3,7 @@ package gov.js.evaluation.hub.access;
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.crypto.Sm3;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
+import gov.js.evaluation.hub.ingest.ProblemResponder;
 import gov.js.evaluation.hub.ingest.SourceResolver;
 import gov.js.evaluation.hub.source.SourceDefinition;
 import jakarta.servlet.FilterChain;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,6 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 public class SourceRequestFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceRequestFilter.class);
 
     private static final Pattern SOURCE_ENDPOINT =
             Pattern.compile("^/api/v1/sources/([^/]+)/(?:evaluations|evaluations/validate|invitations)$");
@@ -75,12 +80,23 @@ public class SourceRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        byte[] body;
         try {
-            byte[] body = admit(request, sourceEndpoint(request).orElseThrow());
-            chain.doFilter(new ReadBodyRequest(request, body), response);
+            body = admit(request, sourceEndpoint(request).orElseThrow());
         } catch (Refused r) {
             r.refusal.writeTo(response);
+            return;
+        } catch (RuntimeException e) {
+            if (!ProblemResponder.isStoreUnavailable(e)) {
+                throw e;
+            }
+            // keys and nonces live in the store: without it no request can be checked, nor stored
+            log.error("store unavailable while checking a source request: {}", e.toString());
+            new AccessRefusal(503, "STORE_UNAVAILABLE", "the provincial store is unavailable; no record of this request was "
+                    + "accepted, send it again later (signed anew)", 30).writeTo(response);
+            return;
         }
+        chain.doFilter(new ReadBodyRequest(request, body), response);
     }
 
     private byte[] admit(HttpServletRequest request, String sourceId) throws IOException {
