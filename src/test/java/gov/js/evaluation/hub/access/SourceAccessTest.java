@@ -31,7 +31,7 @@ class SourceAccessTest {
 
     @BeforeAll
     static void start() {
-        hub = HubInstance.start(Map.of());
+        hub = HubInstance.start(Map.of("hub.source-access.nonce-purge-interval", "1s"));
         client = hub.client();
         web = client.keyOf("province-web").orElseThrow();
     }
@@ -130,6 +130,17 @@ class SourceAccessTest {
         assertRefused(hub.send(request), 401, "NONCE_REUSED");
         assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM source_used_nonce WHERE nonce = ?", Long.class,
                 request.headers().firstValue(RequestSignature.NONCE).orElseThrow())).isEqualTo(1L);
+    }
+
+    @Test
+    void noncesWhoseRequestCanNoLongerBeAcceptedArePurged() {
+        hub.jdbc().update("INSERT INTO source_used_nonce (source_id, nonce, expires_at) VALUES "
+                + "('province-web', 'expired-nonce-0000001', now() - interval '1 second'), "
+                + "('province-web', 'current-nonce-0000001', now() + interval '5 minutes')");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> hub.jdbc()
+                .queryForObject("SELECT count(*) FROM source_used_nonce WHERE nonce = 'expired-nonce-0000001'", Long.class) == 0);
+        assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM source_used_nonce WHERE nonce = 'current-nonce-0000001'",
+                Long.class)).isEqualTo(1L);
     }
 
     @Test
