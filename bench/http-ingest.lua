@@ -1,8 +1,7 @@
--- wrk script: every request POSTs one new rating (its own case number) to the bench HTTP source.
--- Counts the answers that are not 200 and prints name=value lines at the end.
-local counter = 0
+-- wrk script: every request POSTs one new rating (its own case number) to the bench HTTP source,
+-- signed beforehand by bench/sign-requests.py (BENCH_SIGNED=<prefix>: thread n replays <prefix>-n.tsv
+-- in order, key id BENCH_KEY_ID). Counts the answers that are not 200 and prints name=value lines at the end.
 local threads = {}
-local tag = os.getenv("BENCH_TAG") or "H"
 
 function setup(thread)
   thread:set("tid", #threads + 1)
@@ -11,22 +10,28 @@ end
 
 function init(args)
   non200 = 0
+  exhausted = 0
   wrk.method = "POST"
-  wrk.headers["Content-Type"] = "application/json"
+  signed = io.open(string.format("%s-%d.tsv", os.getenv("BENCH_SIGNED"), tid), "r")
+  keyId = os.getenv("BENCH_KEY_ID")
 end
 
-local template = '{"id":"%s","projectNo":"320100-2026-%s","assessNumber":1,' ..
-  '"taskCode":"11320100MB1234567A4000117001","taskHandleItem":"11320100MB1234567A400011700101",' ..
-  '"taskName":"个体工商户设立登记","subMatter":"1","deptCode":"11320100MB1234567A",' ..
-  '"proDepart":"南京市市场监督管理局","proManager":"王经办","areaCode":"320102","proStatus":"3",' ..
-  '"userProp":"1","userName":"张三","userPageType":"111","certKey":"320102199003071239",' ..
-  '"satisfaction":"5","evalDetail":"","writingEvaluation":"办理很快","assessTime":"2026-11-26 10:15:00",' ..
-  '"acceptDate":"2026-11-25 09:30:00","promiseTime":"1","anonymityFlag":"2","publicFlag":"1"}'
-
 function request()
-  counter = counter + 1
-  local key = string.format("%s-%d-%09d", tag, tid, counter)
-  return wrk.format(nil, nil, nil, string.format(template, key, key))
+  local line = signed:read("*l")
+  if line == nil then
+    -- more requests than were signed: the hub refuses a resent nonce, so this shows as non-200
+    exhausted = exhausted + 1
+    return wrk.format(nil, nil, {["Content-Type"] = "application/json"}, "{}")
+  end
+  local ts, nonce, sm3, signature, body = line:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t(.*)$")
+  return wrk.format(nil, nil, {
+    ["Content-Type"] = "application/json",
+    ["X-Hub-Key-Id"] = keyId,
+    ["X-Hub-Timestamp"] = ts,
+    ["X-Hub-Nonce"] = nonce,
+    ["X-Hub-Content-SM3"] = sm3,
+    ["X-Hub-Signature"] = signature,
+  }, body)
 end
 
 function response(status, headers, body)
@@ -45,7 +50,12 @@ function done(summary, latency, requests)
   end
   io.write(string.format("wrk_requests=%d\n", summary.requests))
   io.write(string.format("wrk_duration_s=%.3f\n", summary.duration / 1e6))
+  local unsigned = 0
+  for _, t in ipairs(threads) do
+    unsigned = unsigned + (t:get("exhausted") or 0)
+  end
   io.write(string.format("wrk_non200=%d\n", bad))
+  io.write(string.format("wrk_unsigned=%d\n", unsigned))
   io.write(string.format("wrk_socket_errors=%d\n", summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
   io.write(string.format("wrk_p50_ms=%.2f\n", latency:percentile(50) / 1000))
   io.write(string.format("wrk_p99_ms=%.2f\n", latency:percentile(99) / 1000))

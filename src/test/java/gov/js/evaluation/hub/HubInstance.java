@@ -1,7 +1,6 @@
 package gov.js.evaluation.hub;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,12 +29,18 @@ public final class HubInstance implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final HubClient client;
 
     private HubInstance(ConfigurableApplicationContext context) {
         this.context = context;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.base = "http://localhost:" + port;
+        this.client = new HubClient(http, "http://localhost:" + port, database(context.getEnvironment()::getProperty));
+    }
+
+    /** Which database a hub uses: hubs on one database share the source keys the tests sign with. */
+    static String database(java.util.function.Function<String, String> settings) {
+        String url = settings.apply("spring.datasource.url");
+        return url != null && !url.isBlank() ? url : Path.of(settings.apply("hub.store.embedded-data-dir")).toAbsolutePath().toString();
     }
 
     /** A fresh data directory under target/ for a hub's embedded store. */
@@ -64,6 +69,9 @@ public final class HubInstance implements AutoCloseable {
         props.put("hub.national.initial-backoff", "200ms");
         props.put("hub.national.max-backoff", "1s");
         props.putAll(gov.js.evaluation.hub.protection.TestPersonalData.settings());
+        props.putAll(HubClient.operatorSettings());
+        // tests that are not about the rate limit send as fast as they can
+        props.put("hub.source-access.requests-per-second", "100000");
         props.putAll(overrides);
         return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     }
@@ -76,17 +84,34 @@ public final class HubInstance implements AutoCloseable {
         return post(path, body.getBytes(StandardCharsets.UTF_8), contentType);
     }
 
+    /** A source endpoint's request is signed with a key of that source; any other POST goes as the admin operator. */
     public Response post(String path, byte[] body, String contentType) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return client.post(path, body, contentType);
     }
 
+    /** As the admin operator. */
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return client.get(path);
     }
 
-    private Response send(HttpRequest request) {
-        return send(http, request);
+    /** For requests with headers of the test's own choosing: unsigned, custom-signed, as another operator. */
+    public HubClient client() {
+        return client;
+    }
+
+    public Response send(HttpRequest request) {
+        return client.send(request);
+    }
+
+    /** GET as the given operator (HubClient.PASSWORD). */
+    public Response getAs(String operator, String path) {
+        return send(HubClient.asOperator(operator, client.request(path).GET()).build());
+    }
+
+    /** POST as the given operator (HubClient.PASSWORD). */
+    public Response postAs(String operator, String path, String body) {
+        return send(HubClient.asOperator(operator, client.request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))).build());
     }
 
     /** One HTTP exchange; a refused or broken connection is an {@link java.io.UncheckedIOException}. */

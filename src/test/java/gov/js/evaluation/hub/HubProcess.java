@@ -3,9 +3,7 @@ package gov.js.evaluation.hub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +25,14 @@ public final class HubProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
-    private final String base;
+    private final HubClient client;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Thread killOnExit;
 
-    private HubProcess(Process process, Path log, int port) {
+    private HubProcess(Process process, Path log, int port, String database) {
         this.process = process;
         this.log = log;
-        this.base = "http://localhost:" + port;
+        this.client = new HubClient(http, "http://localhost:" + port, database);
         // should the test JVM end without closing it, the hub must not outlive it
         this.killOnExit = new Thread(process::destroyForcibly, "kill-" + log.getFileName());
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -53,11 +51,15 @@ public final class HubProcess implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(EvaluationHubApplication.class.getName());
-        command.addAll(HubInstance.arguments(props));
+        List<String> arguments = HubInstance.arguments(props);
+        command.addAll(arguments);
+        Map<String, String> settings = new HashMap<>();
+        arguments.forEach(a -> settings.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1)));
         HubProcess hub;
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            hub = new HubProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log, port);
+            hub = new HubProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log, port,
+                    HubInstance.database(settings::get));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,13 +98,13 @@ public final class HubProcess implements AutoCloseable {
         throw new IllegalStateException("not UP after " + timeout + " (" + last + ")");
     }
 
+    /** Signed for a source endpoint, as the admin operator otherwise (see {@link HubClient}). */
     public HubInstance.Response post(String path, String body) {
-        return HubInstance.send(http, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        return client.post(path, body.getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
     public HubInstance.Response get(String path) {
-        return HubInstance.send(http, HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build());
+        return client.get(path);
     }
 
     /** The value of one Prometheus sample ({@code name{…label…}}) at /actuator/prometheus, 0 when absent. */

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.api;
 
+import gov.js.evaluation.hub.access.OperatorAudit;
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
 import gov.js.evaluation.hub.ingest.ProblemResponder;
@@ -33,8 +34,11 @@ public class QuarantineController {
     private final SourceResolver sources;
     private final QuarantineReader reader;
     private final QuarantineReplay replay;
+    private final OperatorAudit audit;
 
-    public QuarantineController(CatalogRegistry catalog, SourceResolver sources, QuarantineReader reader, QuarantineReplay replay) {
+    public QuarantineController(CatalogRegistry catalog, SourceResolver sources, QuarantineReader reader, QuarantineReplay replay,
+                                OperatorAudit audit) {
+        this.audit = audit;
         this.catalog = catalog;
         this.sources = sources;
         this.reader = reader;
@@ -53,13 +57,30 @@ public class QuarantineController {
 
     @PostMapping("/api/v1/quarantine/{quarantineId}/replay")
     public ResponseEntity<?> replayOne(@PathVariable long quarantineId) {
-        return replay.replayOne(quarantineId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> problem(404,
+        return replay.replayOne(quarantineId).<ResponseEntity<?>>map(summary -> {
+            audit.record("QUARANTINE_REPLAY_ONE", summary.sourceId(), counts(summary, quarantineId));
+            return ResponseEntity.ok(summary);
+        }).orElseGet(() -> problem(404,
                 "NOT_FOUND", "no record " + quarantineId + " is in quarantine (it may have left it on an earlier replay)"));
     }
 
     @PostMapping("/api/v1/sources/{sourceId}/quarantine/replay")
     public ReplaySummary replayAll(@PathVariable String sourceId) {
-        return replay.replayAll(sourceId);
+        ReplaySummary summary = replay.replayAll(sourceId);
+        audit.record("QUARANTINE_REPLAY_SOURCE", sourceId, counts(summary, null));
+        return summary;
+    }
+
+    private static Map<String, Object> counts(ReplaySummary summary, Long quarantineId) {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        if (quarantineId != null) {
+            detail.put("quarantineId", quarantineId);
+        }
+        detail.put("replayed", summary.replayed());
+        detail.put("accepted", summary.accepted());
+        detail.put("duplicates", summary.duplicates());
+        detail.put("stillRejected", summary.stillRejected());
+        return detail;
     }
 
     @ExceptionHandler(IngestRefusedException.class)

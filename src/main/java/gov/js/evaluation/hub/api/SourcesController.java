@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import gov.js.evaluation.hub.access.SourceRateLimits;
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.catalog.HubCatalog;
 import java.util.List;
@@ -20,7 +21,7 @@ public class SourcesController {
 
     /** One configured source as a city IT team sees it; {@code problem} says why a change is not in use. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SourceView(String id, String title, String transport, String region, long maxBodyBytes,
+    public record SourceView(String id, String title, String transport, String region, long maxBodyBytes, int requestsPerSecond,
                              String adapter, String adapterVersion, String format, String charset, String ingestPath,
                              SourceStatus status, String problem, Map<String, Object> settings) {
     }
@@ -33,9 +34,11 @@ public class SourcesController {
     }
 
     private final CatalogRegistry catalog;
+    private final SourceRateLimits rateLimits;
 
-    public SourcesController(CatalogRegistry catalog) {
+    public SourcesController(CatalogRegistry catalog, SourceRateLimits rateLimits) {
         this.catalog = catalog;
+        this.rateLimits = rateLimits;
     }
 
     @GetMapping("/api/v1/sources")
@@ -44,7 +47,7 @@ public class SourcesController {
         List<SourceView> views = snapshot.sources().all().stream().map(s -> {
             var a = snapshot.adapters().find(s.adapter()).orElseThrow().descriptor();
             boolean previous = snapshot.runsPreviousVersion(s);
-            return new SourceView(s.id(), s.title(), s.transport(), s.region(), s.maxBodyBytes(), a.id(), a.version(),
+            return new SourceView(s.id(), s.title(), s.transport(), s.region(), s.maxBodyBytes(), rateLimits.requestsPerSecond(s), a.id(), a.version(),
                     a.format(), a.charset(), "/api/v1/sources/" + s.id() + "/evaluations",
                     previous ? SourceStatus.PREVIOUS_VERSION : SourceStatus.CURRENT,
                     previous ? snapshot.problemOf(s).orElse(null) : null, s.settings().shown());

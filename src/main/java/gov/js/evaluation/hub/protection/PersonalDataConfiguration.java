@@ -20,9 +20,4 @@ class PersonalDataConfiguration {
     BlindIndex blindIndex(PersonalDataKeys keys) {
         return new BlindIndex(keys);
     }
-
-    @Bean
-    RevealPolicy revealPolicy() {
-        return RevealPolicy.NOBODY;
-    }
 }

@@ -9,6 +9,6 @@ public interface RevealPolicy {
 
     boolean callerMaySeePersonalData();
 
-    /** Until operator security says otherwise, nobody sees personal data in clear. */
+    /** Nobody sees personal data in clear (the hub's policy is access.OperatorRoleRevealPolicy). */
     RevealPolicy NOBODY = () -> false;
 }

@@ -100,7 +100,28 @@ public final class SourceCatalog {
         }
         long maxBody = d.path("maxBodyBytes").asLong(defaultMaxBodyBytes);
         return new SourceDefinition(id, d.path("title").asString(id), ConfigFiles.required(d, "adapter", file), transport, region,
-                maxBody, settings);
+                maxBody, settings, requestsPerSecond(d.path("rateLimit"), file));
+    }
+
+    /** {@code rateLimit: {requestsPerSecond: N}}; absent: null, the hub-wide default applies. */
+    private static Integer requestsPerSecond(JsonNode block, Path file) {
+        if (block.isMissingNode() || block.isNull()) {
+            return null;
+        }
+        if (!block.isObject()) {
+            throw new ConfigFileException(file + ": rateLimit must be a block with requestsPerSecond");
+        }
+        for (String name : block.propertyNames()) {
+            if (!name.equals("requestsPerSecond")) {
+                throw new ConfigFileException(file + ": rateLimit has unknown setting '" + name + "' (only requestsPerSecond)");
+            }
+        }
+        JsonNode n = block.path("requestsPerSecond");
+        if (!n.isIntegralNumber() || n.asLong() < 1 || n.asLong() > 1_000_000) {
+            throw new ConfigFileException(file + ": rateLimit.requestsPerSecond must be a whole number from 1 to 1000000, not '"
+                    + n.asString("") + "'");
+        }
+        return n.asInt();
     }
 
     public Optional<SourceDefinition> find(String id) {

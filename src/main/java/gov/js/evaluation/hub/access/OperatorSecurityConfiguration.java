@@ -1,0 +1,119 @@
+package gov.js.evaluation.hub.access;
+
+import jakarta.servlet.DispatcherType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call the operator API: operators from {@code hub.security.operators} with HTTP Basic,
+ * stateless, no CSRF (no browser session, no cookies). The source endpoints are not operators' business:
+ * the signature filter ({@link SourceRequestFilter}) admits them, and operator passwords count for nothing there.
+ * Without any operator configured every operator endpoint answers 401: the API is never open by default.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OperatorSecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(OperatorSecurityConfiguration.class);
+    private static final Set<String> ROLES = Set.of("viewer", "admin", "personal-data");
+
+    /** Source endpoints: no operator login here, the signature filter decides. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain sourceEndpoints(HttpSecurity http) throws Exception {
+        return http.securityMatcher(request -> SourceRequestFilter.sourceEndpoint(request).isPresent())
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain operatorApi(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a
+                        // the error page of a request that failed after it was admitted (its own chain decided)
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/schema/**", "/api/v1/openapi.yaml", "/actuator/health",
+                                "/actuator/health/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/quarantine/*/replay", "/api/v1/sources/*/quarantine/replay")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**", "/actuator/**").hasRole("VIEWER")
+                        .anyRequest().hasRole("ADMIN"))
+                .httpBasic(b -> b.realmName("evaluation-hub").authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"evaluation-hub\"");
+                    new AccessRefusal(401, "OPERATOR_UNAUTHENTICATED", "this endpoint needs an operator's name and password "
+                            + "(HTTP Basic); source keys are not accepted here").writeTo(response);
+                }))
+                .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) -> new AccessRefusal(403, "OPERATOR_FORBIDDEN",
+                        "operator lacks the role this needs (GET: viewer; replays, keys, audit: admin)").writeTo(response)))
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .build();
+    }
+
+    @Bean
+    UserDetailsService operators(OperatorProperties properties) {
+        List<UserDetails> users = new ArrayList<>();
+        properties.operators().forEach((name, operator) -> users.add(user(name, operator)));
+        if (users.isEmpty()) {
+            log.warn("no operator is configured (hub.security.operators): every operator endpoint answers 401; "
+                    + "see docs/security.md to add one");
+        }
+        for (UserDetails u : users) {
+            if (u.getPassword().startsWith("{noop}")) {
+                log.warn("operator {} has a clear-text {{noop}} password: for development only, use {{bcrypt}} in production",
+                        u.getUsername());
+            }
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static UserDetails user(String name, OperatorProperties.Operator operator) {
+        if (operator.password() == null || !operator.password().matches("\\{[a-z0-9]+}.+")) {
+            throw new IllegalStateException("hub.security.operators." + name + ".password must be a stored form like "
+                    + "{bcrypt}$2a$… (or {noop}… for development)");
+        }
+        List<String> authorities = new ArrayList<>();
+        for (String role : operator.roles() == null ? List.<String>of() : operator.roles()) {
+            String r = role.toLowerCase(Locale.ROOT);
+            if (!ROLES.contains(r)) {
+                throw new IllegalStateException("hub.security.operators." + name + ".roles: '" + role + "' is not one of " + ROLES);
+            }
+            switch (r) {
+                case "admin" -> authorities.addAll(List.of("ROLE_ADMIN", "ROLE_VIEWER"));
+                case "viewer" -> authorities.add("ROLE_VIEWER");
+                default -> authorities.add("ROLE_PERSONAL_DATA");
+            }
+        }
+        return User.withUsername(name).password(operator.password()).authorities(authorities.stream().distinct()
+                .toArray(String[]::new)).build();
+    }
+
+}
