@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The gate of every source-facing endpoint (POST …/evaluations, …/evaluations/validate, …/invitations):
@@ -68,7 +69,8 @@ public class SourceRequestFilter extends OncePerRequestFilter {
         if (!"POST".equals(request.getMethod())) {
             return Optional.empty();
         }
-        Matcher m = SOURCE_ENDPOINT.matcher(request.getRequestURI());
+        // the decoded path, as the routes see it: "/api/v1/sources/x/%65valuations" is the ingest endpoint too
+        Matcher m = SOURCE_ENDPOINT.matcher(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
@@ -106,6 +108,9 @@ public class SourceRequestFilter extends OncePerRequestFilter {
         } catch (IngestRefusedException e) {
             throw refuse(e.httpStatus(), e.error(), e.getMessage());
         }
+        if (request.getContentLengthLong() > source.maxBodyBytes()) {
+            throw tooLarge(source, request.getContentLengthLong() + " bytes"); // known without reading a byte
+        }
         String keyId = request.getHeader(RequestSignature.KEY_ID);
         String timestamp = request.getHeader(RequestSignature.TIMESTAMP);
         String nonce = request.getHeader(RequestSignature.NONCE);
@@ -140,17 +145,19 @@ public class SourceRequestFilter extends OncePerRequestFilter {
                     + tolerance.toSeconds() + " s from the hub's time " + now.getEpochSecond()
                     + "; set the sending machine's clock by NTP and sign each request when it is sent");
         }
-        byte[] body = readBounded(request, source);
-        if (!RequestSignature.sameHex(Sm3.hex(body), contentSm3)) {
-            throw refuse(401, "CONTENT_DIGEST_MISMATCH", RequestSignature.CONTENT_SM3
-                    + " is not the SM3 of the body received; digest exactly the bytes sent (openssl dgst -sm3 body)");
-        }
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String expected = RequestSignature.sign(key.secret(), RequestSignature.canonical(request.getMethod(), path, timestamp,
                 nonce, contentSm3.toLowerCase(java.util.Locale.ROOT)));
         if (!RequestSignature.sameHex(expected, signature)) {
             throw refuse(401, "BAD_SIGNATURE", RequestSignature.SIGNATURE + " does not match key '" + keyId
                     + "' over METHOD\\nPATH\\nTIMESTAMP\\nNONCE\\nBODY_SM3 (path " + path + "); check the secret and the string" + DOC);
+        }
+        // only now is the body read: the signature covers the declared digest, so without the secret nobody
+        // makes the hub buffer a body (a key id alone is not secret)
+        byte[] body = readBounded(request, source);
+        if (!RequestSignature.sameHex(Sm3.hex(body), contentSm3)) {
+            throw refuse(401, "CONTENT_DIGEST_MISMATCH", RequestSignature.CONTENT_SM3
+                    + " is not the SM3 of the body received; digest exactly the bytes sent (openssl dgst -sm3 body)");
         }
         if (!nonces.claim(sourceId, nonce, (signedAt.isAfter(now) ? signedAt : now).plus(tolerance))) {
             throw refuse(401, "NONCE_REUSED", RequestSignature.NONCE + " " + nonce

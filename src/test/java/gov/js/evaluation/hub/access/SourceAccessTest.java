@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -260,6 +261,17 @@ class SourceAccessTest {
         Response passwordOnSource = hub.send(HubClient.asOperator(HubClient.ADMIN,
                 client.unsigned(INGEST, bytes(Evaluations.valid().toString()), "application/json")).build());
         assertRefused(passwordOnSource, 401, "SIGNATURE_MISSING");
+        // nor on a percent-encoded spelling of a source endpoint, which the routes decode to the same endpoint
+        for (String encoded : List.of("/api/v1/sources/province-web/%65valuations", "/api/v1/%73ources/province-web/evaluations",
+                "/api/v1/sources/province-web/evaluations/%76alidate", "/api/v1/sources/province-web/%69nvitations")) {
+            long before = hub.jdbc().queryForObject("SELECT count(*) FROM evaluation", Long.class);
+            Response encodedAsAdmin = hub.send(HubClient.asOperator(HubClient.ADMIN,
+                    client.unsigned(encoded, bytes(Evaluations.valid().toString()), "application/json")).build());
+            assertRefused(encodedAsAdmin, 401, "SIGNATURE_MISSING");
+            assertRefused(hub.send(client.unsigned(encoded, bytes(Evaluations.valid().toString()), "application/json").build()),
+                    401, "SIGNATURE_MISSING");
+            assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM evaluation", Long.class)).as(encoded).isEqualTo(before);
+        }
 
         assertThat(hub.send(client.request("/api/v1/schema/evaluation").GET().build()).status()).isEqualTo(200);
         assertThat(hub.send(client.request("/api/v1/openapi.yaml").GET().build()).status()).isEqualTo(200);
