@@ -8,10 +8,14 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PersonalDataMask {
 
     private static final String MONTH_DAY = "(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])";
-    /** Resident ID-card numbers (18 and the old 15 digits) and mainland mobile numbers, standing alone in a text. */
+    /**
+     * Resident ID-card numbers (18 and the old 15 digits) and mainland mobile numbers, standing alone in a
+     * text; mobiles also with the country code (+86, 0086, 86) and written in groups (137-2345-6789).
+     */
     private static final Pattern IDENTIFIERS_IN_TEXT = Pattern.compile(
             "(?<![0-9A-Za-z])(?:[1-9][0-9]{5}(?:18|19|20)[0-9]{2}" + MONTH_DAY + "[0-9]{3}[0-9Xx]"
-                    + "|[1-9][0-9]{7}" + MONTH_DAY + "[0-9]{3}|1[3-9][0-9]{9})(?![0-9A-Za-z])");
+                    + "|[1-9][0-9]{7}" + MONTH_DAY + "[0-9]{3}"
+                    + "|(?:(?:\\+|00)?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2})(?![0-9A-Za-z])");
 
     private PersonalDataMask() {
     }
@@ -31,6 +35,11 @@ public final class PersonalDataMask {
                 String v = copy.get(f.wireName()).asString();
                 copy.put(f.wireName(), f == UnifiedField.USER_NAME ? maskName(v) : maskIdentifier(v));
             }
+        }
+        // raters write their phone or ID number into the comment ("请回电 139…"): masked there too
+        String comment = UnifiedField.WRITING_EVALUATION.wireName();
+        if (copy.path(comment).isString()) {
+            copy.put(comment, maskIdentifiersIn(copy.get(comment).asString()));
         }
         return copy;
     }
