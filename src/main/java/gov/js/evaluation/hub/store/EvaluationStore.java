@@ -287,7 +287,7 @@ public class EvaluationStore implements DisposableBean {
                 e.dataSource(), code(e.anonymityFlag()), code(e.publicFlag()), batch.source().id(), record.sourceRecordId(),
                 batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), UUID.fromString(batch.receiptId()),
                 timestamp(batch.receivedAt()), stored, digest, rawText,
-                record.channelDetail() == null ? "{}" : record.channelDetail().toString(), certKeyIndex};
+                record.channelDetail() == null ? "{}" : JsonbText.storable(record.channelDetail().toString()), certKeyIndex};
         }
     }
 

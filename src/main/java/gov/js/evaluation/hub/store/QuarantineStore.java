@@ -111,7 +111,7 @@ public class QuarantineStore {
 
     /** The unified record as far as it was mapped, its personal fields encrypted. */
     private String unified(IngestRecord record) {
-        return record.unified() == null ? null : json.writeValueAsString(personal.protect(record.unified()));
+        return record.unified() == null ? null : JsonbText.storable(json.writeValueAsString(personal.protect(record.unified())));
     }
 
     /** The decoded record (it holds everything the source sent), encrypted as a whole. */
@@ -120,7 +120,7 @@ public class QuarantineStore {
     }
 
     private static String channelDetail(IngestRecord record) {
-        return record.channelDetail() == null ? null : record.channelDetail().toString();
+        return record.channelDetail() == null ? null : JsonbText.storable(record.channelDetail().toString());
     }
 
     /** Replay maps the record again: its texts decrypted. */

@@ -16,6 +16,8 @@ public enum ErrorCode {
     NOT_IN_CODE_LIST,
     /** a value is longer than allowed */
     TOO_LONG,
+    /** a text contains a control character (U+0000-U+001F but tab and line breaks, U+007F) */
+    CONTROL_CHARACTER,
     /** a field that is not in the unified schema */
     UNKNOWN_FIELD,
     /** satisfaction below 3 without evalDetail or writingEvaluation */

@@ -32,6 +32,7 @@ public final class EvaluationValidator {
 
     public List<FieldError> validate(JsonNode wire, RuleContext context) {
         List<FieldError> errors = new ArrayList<>(schema.validate(wire));
+        ControlCharacterCheck.check(wire, errors);
         Evaluation evaluation = EvaluationCodec.fromWire(wire);
         for (DomainRule rule : rules) {
             rule.check(evaluation, context, errors);

@@ -75,6 +75,22 @@ class IngestApiTest {
     }
 
     @Test
+    void aControlCharacterRejectsOnlyItsRecordWithTheFieldNamed() {
+        ObjectNode withNul = Evaluations.valid().put("taskName", "公共场所卫生许可\u0000");
+        ObjectNode good = Evaluations.valid();
+        Response r = hub.post(INGEST, "[" + withNul + "," + good + "]");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().at("/records/0/status").asString()).isEqualTo("REJECTED");
+        assertThat(r.json().at("/records/0/errors/0/field").asString()).isEqualTo("taskName");
+        assertThat(r.json().at("/records/0/errors/0/code").asString()).isEqualTo("CONTROL_CHARACTER");
+        assertThat(r.json().at("/records/0/errors/0/message").asString()).contains("U+0000");
+        assertThat(r.json().at("/records/1/status").asString()).as("the record behind it").isEqualTo("ACCEPTED");
+        assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM quarantine WHERE receipt_id = ?::uuid", Long.class,
+                r.json().path("receiptId").asString())).as("kept for inspection").isEqualTo(1L);
+    }
+
+    @Test
     void acceptsAnArrayAndNdjson() {
         String array = Evaluations.example("array.json").replace("2026-SZ-0000002", "2026-SZ-A" + System.nanoTime())
                 .replace("2026-WX-0000003", "2026-WX-A" + System.nanoTime());
