@@ -173,11 +173,7 @@ public class SourceRequestFilter extends OncePerRequestFilter {
 
     /** The body, never more than the source's limit + 1 bytes read: the limit holds for chunked bodies too. */
     private static byte[] readBounded(HttpServletRequest request, SourceDefinition source) throws IOException {
-        long limit = source.maxBodyBytes();
-        long declared = request.getContentLengthLong();
-        if (declared > limit) {
-            throw tooLarge(source, declared + " bytes");
-        }
+        long limit = source.maxBodyBytes(); // a declared Content-Length over it was refused before
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {

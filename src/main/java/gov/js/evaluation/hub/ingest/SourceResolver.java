@@ -27,16 +27,10 @@ public class SourceResolver {
         String sourceId = exchange.getMessage().getHeader("sourceId", String.class);
         HubCatalog.Binding binding = bind(catalog.current(), sourceId);
         SourceDefinition source = binding.source();
-        Long declared = exchange.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (declared != null && declared > source.maxBodyBytes()) {
-            throw tooLarge(source, declared);
-        }
+        // the size limit is held before the body is read, by access.SourceRequestFilter
         byte[] payload = exchange.getMessage().getBody(byte[].class);
         if (payload == null) {
             payload = new byte[0];
-        }
-        if (payload.length > source.maxBodyBytes()) {
-            throw tooLarge(source, payload.length);
         }
         boolean dryRun = Boolean.TRUE.equals(exchange.getMessage().getHeader(DRY_RUN_HEADER, Boolean.class));
         return new IngestBatch(UUID.randomUUID().toString(), source, binding.adapter(), dryRun, clock.instant(), payload);
@@ -49,10 +43,5 @@ public class SourceResolver {
     public HubCatalog.Binding bind(HubCatalog snapshot, String sourceId) {
         return snapshot.bind(sourceId).orElseThrow(() -> new IngestRefusedException(404,
                 "UNKNOWN_SOURCE", "no source '" + sourceId + "' is configured; GET /api/v1/sources lists them"));
-    }
-
-    private static IngestRefusedException tooLarge(SourceDefinition source, long size) {
-        return new IngestRefusedException(413, "PAYLOAD_TOO_LARGE", "the body has " + size
-                + " bytes; source " + source.id() + " accepts at most " + source.maxBodyBytes() + " bytes per request");
     }
 }

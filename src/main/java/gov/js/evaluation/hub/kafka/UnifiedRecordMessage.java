@@ -98,19 +98,10 @@ public record UnifiedRecordMessage(
     }
 
     /**
-     * The record as the store takes it: a batch of one, with the source and adapter as they were when the
-     * record was received (not as configured now), so the stored row is what the embedded profile writes.
-     */
-    public IngestBatch toBatch() {
-        IngestBatch batch = emptyBatch();
-        batch.records().add(toRecord());
-        return batch;
-    }
-
-    /**
      * Records as the store takes them, in the order given: each run of consecutive records of one origin
      * (receipt, source, adapter and version, time received) is one batch, so that one transaction over all
-     * of them ({@code EvaluationStore.storeInOneTransaction}) writes each record as {@link #toBatch()} would.
+     * of them ({@code EvaluationStore.storeInOneTransaction}) writes each record as a request of its own would,
+     * with the source and adapter as they were when the record was received (not as configured now).
      */
     public static List<IngestBatch> toBatches(List<UnifiedRecordMessage> messages) {
         List<IngestBatch> batches = new ArrayList<>();
