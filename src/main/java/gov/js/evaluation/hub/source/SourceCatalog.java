@@ -99,8 +99,28 @@ public final class SourceCatalog {
             throw new ConfigFileException(file + ": region '" + region + "' must be a 6-digit Jiangsu code (32xxxx)");
         }
         long maxBody = d.path("maxBodyBytes").asLong(defaultMaxBodyBytes);
+        SourceDefinition.SourceLimits limits = new SourceDefinition.SourceLimits(
+                optionalInt(d, "maxRecordsPerRequest", 1, 1_000_000, file),
+                optionalInt(d, "maxQuarantinedRecords", 0, 100_000_000, file),
+                optionalInt(d, "maxConcurrentRequests", 1, 10_000, file));
+        JsonNode invitations = d.path("invitations");
+        if (!invitations.isMissingNode() && !invitations.isBoolean()) {
+            throw new ConfigFileException(file + ": invitations must be true or false");
+        }
         return new SourceDefinition(id, d.path("title").asString(id), ConfigFiles.required(d, "adapter", file), transport, region,
-                maxBody, settings, requestsPerSecond(d.path("rateLimit"), file));
+                maxBody, settings, requestsPerSecond(d.path("rateLimit"), file), limits, invitations.asBoolean(false));
+    }
+
+    /** A whole number from {@code min} to {@code max}; absent: null, the hub-wide default applies. */
+    private static Integer optionalInt(JsonNode d, String key, int min, int max, Path file) {
+        JsonNode n = d.path(key);
+        if (n.isMissingNode() || n.isNull()) {
+            return null;
+        }
+        if (!n.isIntegralNumber() || n.asLong() < min || n.asLong() > max) {
+            throw new ConfigFileException(file + ": " + key + " must be a whole number from " + min + " to " + max);
+        }
+        return n.asInt();
     }
 
     /** {@code rateLimit: {requestsPerSecond: N}}; absent: null, the hub-wide default applies. */
