@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.ingest;
 
 import gov.js.evaluation.hub.schema.PersonalDataMask;
+import gov.js.evaluation.hub.validate.StoreFit;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -31,7 +32,8 @@ public class ReceiptWriter {
             batch.records().stream().filter(r -> r.status() == null).forEach(r -> r.settle(RecordStatus.ACCEPTED, null));
         }
         List<Receipt.RecordReceipt> records = batch.records().stream().map(r -> new Receipt.RecordReceipt(
-                r.index(), r.status(), r.evaluationId() == null ? null : r.evaluationId().toString(), r.sourceRecordId(),
+                r.index(), r.status(), r.evaluationId() == null ? null : r.evaluationId().toString(),
+                StoreFit.isStorableRecordId(r.sourceRecordId()) ? r.sourceRecordId() : null,
                 r.errors(), batch.isDryRun() && r.unified() != null ? PersonalDataMask.mask(r.unified()) : null,
                 batch.isDryRun() && r.channelDetail() != null && !r.channelDetail().isEmpty() ? r.channelDetail() : null)).toList();
         Receipt receipt = new Receipt(batch.receiptId(), batch.source().id(), batch.isDryRun(),

@@ -1,18 +1,39 @@
 package gov.js.evaluation.hub.ingest;
 
 import gov.js.evaluation.hub.adapter.MappingResult;
+import gov.js.evaluation.hub.validate.ErrorCode;
+import gov.js.evaluation.hub.validate.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Stage 2: the source's adapter maps each decoded record into the unified wire form. */
+/**
+ * Stage 2: the source's adapter maps each decoded record into the unified wire form. An adapter that
+ * breaks on one record (a plugin's bug, a value nobody foresaw) costs that record only: it is rejected
+ * with PROCESSING_FAILED and the others go on.
+ */
 @Component
 public class RecordMapper {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordMapper.class);
 
     public IngestBatch map(IngestBatch batch) {
         for (IngestRecord record : batch.records()) {
             if (!record.source().isParsed()) {
                 continue;
             }
-            MappingResult result = batch.adapter().adapter().map(record.source());
+            MappingResult result;
+            try {
+                result = batch.adapter().adapter().map(record.source());
+            } catch (RuntimeException | StackOverflowError e) {
+                // the exception's message may quote the record: only its kind is logged
+                log.error("adapter {} failed on record {} of receipt {} from {}: {}", batch.adapter().descriptor().id(),
+                        record.index(), batch.receiptId(), batch.source().id(), e.getClass().getName());
+                record.errors().add(FieldError.of("record", ErrorCode.PROCESSING_FAILED, "the hub's adapter "
+                        + batch.adapter().descriptor().id() + " failed on this record; it is kept in quarantine for the "
+                        + "province's operators, the other records of the request are not affected"));
+                continue;
+            }
             record.mapped(result.unified(), result.sourceRecordId(), result.channelDetail());
             if (result.duplicateOf() != null) {
                 record.settle(RecordStatus.DUPLICATE, result.duplicateOf());

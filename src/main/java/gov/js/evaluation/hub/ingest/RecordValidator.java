@@ -1,13 +1,26 @@
 package gov.js.evaluation.hub.ingest;
 
+import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.EvaluationValidator;
+import gov.js.evaluation.hub.validate.FieldError;
+import gov.js.evaluation.hub.validate.StoreFit;
 import gov.js.evaluation.hub.validate.rules.RuleContext;
 import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Stage 3: schema and domain rules; a record with any error will be REJECTED. */
+/**
+ * Stage 3: schema and domain rules, and what the store's columns can hold of the record beside the unified
+ * form (its record id, its channel detail); a record with any error will be REJECTED. A rule that breaks on
+ * one record costs that record only (PROCESSING_FAILED).
+ */
 @Component
 public class RecordValidator {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordValidator.class);
 
     private final EvaluationValidator validator;
     private final Clock clock;
@@ -23,18 +36,30 @@ public class RecordValidator {
             if (record.status() == RecordStatus.DUPLICATE) {
                 continue; // the adapter already knows where it is stored
             }
-            boolean recordRefused = record.errors().stream().anyMatch(e -> "record".equals(e.field()));
-            if (record.unified() != null && !recordRefused) {
-                var mappingFailed = record.errors().stream().map(e -> e.field()).collect(java.util.stream.Collectors.toSet());
-                // a field the adapter could not map is already explained; "required" on top would only confuse
-                validator.validate(record.unified(), context).stream()
-                        .filter(e -> !mappingFailed.contains(e.field()))
-                        .forEach(record.errors()::add);
+            try {
+                check(record, context);
+            } catch (RuntimeException | StackOverflowError e) {
+                log.error("validation failed on record {} of receipt {} from {}: {}", record.index(), batch.receiptId(),
+                        batch.source().id(), e.getClass().getName());
+                record.errors().add(FieldError.of("record", ErrorCode.PROCESSING_FAILED, "the hub could not check this record; "
+                        + "it is kept in quarantine for the province's operators, the other records of the request are not affected"));
             }
             if (record.hasErrors()) {
                 record.settle(RecordStatus.REJECTED, null);
             }
         }
         return batch;
+    }
+
+    private void check(IngestRecord record, RuleContext context) {
+        boolean recordRefused = record.errors().stream().anyMatch(e -> "record".equals(e.field()));
+        if (record.unified() != null && !recordRefused) {
+            Set<String> mappingFailed = record.errors().stream().map(FieldError::field).collect(Collectors.toSet());
+            // a field the adapter could not map is already explained; "required" on top would only confuse
+            validator.validate(record.unified(), context).stream()
+                    .filter(e -> !mappingFailed.contains(e.field()))
+                    .forEach(record.errors()::add);
+        }
+        StoreFit.check(record.sourceRecordId(), record.channelDetail(), record.errors());
     }
 }

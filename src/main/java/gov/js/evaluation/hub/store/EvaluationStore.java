@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -48,6 +50,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 public class EvaluationStore implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationStore.class);
 
     /** Rows per multi-row INSERT: 37 parameters each, well below PostgreSQL's 65535 per statement. */
     static final int ROWS_PER_INSERT = 500;
@@ -110,7 +114,7 @@ public class EvaluationStore implements DisposableBean {
     /** One batch in its own transaction (or the caller's); nothing counts when it fails. */
     void storeAlone(IngestBatch batch) {
         try {
-            transaction.executeWithoutResult(tx -> write(List.of(batch)));
+            storeTogether(List.of(batch));
         } catch (RuntimeException e) {
             batch.records().forEach(r -> r.settle(null, null)); // nothing of a rolled-back request counts
             throw e;
@@ -118,33 +122,60 @@ public class EvaluationStore implements DisposableBean {
     }
 
     /**
-     * Several batches in one transaction. When it fails, every record is put back as it was before
-     * (so that the group commit can try the batches again one by one) and the failure is thrown.
+     * Several batches in one transaction (or the caller's). When the database refuses a record's value
+     * (a data exception no rule foresaw), the transaction is written again with each record under a savepoint
+     * of its own, so that only the records the database refuses are rejected (STORE_REFUSED); inside a
+     * caller's transaction the refusal is thrown, as that transaction is already aborted. When it fails,
+     * every record is put back as it was before (so that the group commit can try the batches again one by
+     * one) and the failure is thrown.
      */
     void storeTogether(List<IngestBatch> batches) {
         List<RecordState> before = new ArrayList<>();
         batches.forEach(b -> b.records().forEach(r -> before.add(new RecordState(r))));
+        boolean callersTransaction = TransactionSynchronizationManager.isActualTransactionActive();
         try {
-            transaction.executeWithoutResult(tx -> write(batches));
+            transaction.executeWithoutResult(tx -> write(batches, false));
         } catch (RuntimeException e) {
             before.forEach(RecordState::restore);
-            throw e;
+            if (callersTransaction || !StoreRefusals.isRecordRefused(e)) {
+                throw e;
+            }
+            log.warn("the store refused a value of a record ({}); storing the records one by one to find it", StoreRefusals.describe(e));
+            try {
+                transaction.executeWithoutResult(tx -> write(batches, true));
+            } catch (RuntimeException again) {
+                before.forEach(RecordState::restore);
+                throw again;
+            }
         }
     }
 
-    /** Writes the batches' records in the current transaction. */
-    private void write(List<IngestBatch> batches) {
+    /** Writes the batches' records in the current transaction; {@code isolated}: each record under a savepoint. */
+    private void write(List<IngestBatch> batches, boolean isolated) {
         List<Row> rows = new ArrayList<>();
         for (IngestBatch batch : batches) {
             for (IngestRecord record : batch.records()) {
                 if (!record.hasErrors() && record.status() == null) {
-                    rows.add(new Row(batch, record, personal));
+                    try {
+                        rows.add(new Row(batch, record, personal));
+                    } catch (RuntimeException e) {
+                        log.error("record {} of receipt {} could not be prepared for the store: {}", record.index(),
+                                batch.receiptId(), e.getClass().getName());
+                        record.errors().add(FieldError.of("record", ErrorCode.PROCESSING_FAILED, "the hub could not prepare "
+                                + "this record for the store; it is kept in quarantine for the province's operators"));
+                        record.settle(RecordStatus.REJECTED, null);
+                    }
                 }
             }
         }
         Set<UUID> inserted = new HashSet<>();
-        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-            inserted.addAll(insert(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT))));
+        if (isolated) {
+            inserted.addAll(insertEachUnderASavepoint(rows));
+            rows = rows.stream().filter(r -> r.record.status() != RecordStatus.REJECTED).toList();
+        } else {
+            for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+                inserted.addAll(insert(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT))));
+            }
         }
         List<UUID> accepted = new ArrayList<>();
         List<Row> notInserted = new ArrayList<>();
@@ -163,9 +194,33 @@ public class EvaluationStore implements DisposableBean {
         for (IngestBatch batch : batches) {
             List<IngestRecord> rejected = batch.records().stream().filter(r -> r.status() == RecordStatus.REJECTED).toList();
             if (!rejected.isEmpty()) {
-                quarantine.keepAll(batch, rejected);
+                if (isolated) {
+                    rejected.forEach(r -> quarantine.keepUnderASavepoint(batch, r));
+                } else {
+                    quarantine.keepAll(batch, rejected);
+                }
             }
         }
+    }
+
+    /** Each row alone, under a savepoint: a row the database refuses is rejected, the others are inserted. */
+    private Set<UUID> insertEachUnderASavepoint(List<Row> rows) {
+        Set<UUID> inserted = new HashSet<>();
+        for (Row row : rows) {
+            try {
+                inserted.addAll(StoreRefusals.underASavepoint(jdbc, () -> insert(List.of(row))));
+            } catch (RuntimeException e) {
+                if (!StoreRefusals.isRecordRefused(e)) {
+                    throw e;
+                }
+                log.warn("the store refused record {} of receipt {}: {}", row.record.index(), row.batch.receiptId(),
+                        StoreRefusals.describe(e));
+                row.record.errors().add(FieldError.of("record", ErrorCode.STORE_REFUSED, "the provincial store cannot hold a "
+                        + "value of this record (" + StoreRefusals.describe(e) + "); it is kept in quarantine for the province's operators"));
+                row.record.settle(RecordStatus.REJECTED, null);
+            }
+        }
+        return inserted;
     }
 
     /** Inserts the rows with one statement; answers the ids of the rows inserted (the others' keys exist). */
@@ -287,7 +342,7 @@ public class EvaluationStore implements DisposableBean {
                 e.dataSource(), code(e.anonymityFlag()), code(e.publicFlag()), batch.source().id(), record.sourceRecordId(),
                 batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), UUID.fromString(batch.receiptId()),
                 timestamp(batch.receivedAt()), stored, digest, rawText,
-                record.channelDetail() == null ? "{}" : JsonbText.storable(record.channelDetail().toString()), certKeyIndex};
+                record.channelDetail() == null ? "{}" : StorableText.json(record.channelDetail().toString()), certKeyIndex};
         }
     }
 

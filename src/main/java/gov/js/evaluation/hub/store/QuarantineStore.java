@@ -3,6 +3,7 @@ package gov.js.evaluation.hub.store;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
 import gov.js.evaluation.hub.protection.PersonalFields;
+import gov.js.evaluation.hub.validate.StoreFit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -47,9 +48,9 @@ public class QuarantineStore {
                 INSERT INTO quarantine (source_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version,
                                         raw_payload, unified, errors, received_at, channel_detail, source_tree)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?)""",
-                batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), record.sourceRecordId(),
+                batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), recordId(record),
                 batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), personal.protect(record.rawText()),
-                unified(record), json.writeValueAsString(record.errors()), Timestamp.from(batch.receivedAt()),
+                unified(record), errors(record), Timestamp.from(batch.receivedAt()),
                 channelDetail(record), sourceTree(record));
     }
 
@@ -64,11 +65,35 @@ public class QuarantineStore {
                                         raw_payload, unified, errors, received_at, channel_detail, source_tree)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?)""",
                 records.stream().map(record -> new Object[] {
-                    batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), record.sourceRecordId(),
+                    batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), recordId(record),
                     batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), personal.protect(record.rawText()),
-                    unified(record), json.writeValueAsString(record.errors()), Timestamp.from(batch.receivedAt()),
+                    unified(record), errors(record), Timestamp.from(batch.receivedAt()),
                     channelDetail(record), sourceTree(record)})
                         .toList());
+    }
+
+    /**
+     * One rejected record under a savepoint of the current transaction; should even its inspection copies be
+     * refused, the record is kept without them (its reasons, and its raw text, encrypted and so storable).
+     */
+    public void keepUnderASavepoint(IngestBatch batch, IngestRecord record) {
+        try {
+            StoreRefusals.underASavepoint(jdbc, () -> {
+                keep(batch, record);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (!StoreRefusals.isRecordRefused(e) || batch.replayOf() != null) {
+                throw e;
+            }
+            jdbc.update("""
+                    INSERT INTO quarantine (source_id, receipt_id, record_index, adapter_id, adapter_version, raw_payload, errors,
+                                            received_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)""",
+                    batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), batch.adapter().descriptor().id(),
+                    batch.adapter().descriptor().version(), personal.protect(record.rawText()), errors(record),
+                    Timestamp.from(batch.receivedAt()));
+        }
     }
 
     /** A replayed record rejected again: the new reasons replace the old ones. */
@@ -78,8 +103,8 @@ public class QuarantineStore {
                                       errors = ?::jsonb, channel_detail = ?::jsonb, replay_count = replay_count + 1,
                                       last_replayed_at = now()
                 WHERE quarantine_id = ?""",
-                record.sourceRecordId(), batch.adapter().descriptor().id(), batch.adapter().descriptor().version(),
-                unified(record), json.writeValueAsString(record.errors()), channelDetail(record), quarantineId);
+                recordId(record), batch.adapter().descriptor().id(), batch.adapter().descriptor().version(),
+                unified(record), errors(record), channelDetail(record), quarantineId);
     }
 
     /** A replayed record was taken (accepted or a duplicate of a stored one): it leaves quarantine. */
@@ -109,9 +134,18 @@ public class QuarantineStore {
         return id == null ? 0 : id;
     }
 
+    /** The source's id of the record as far as the column holds it (the raw text keeps it whole). */
+    private static String recordId(IngestRecord record) {
+        return StorableText.text(record.sourceRecordId(), StoreFit.MAX_RECORD_ID_LENGTH);
+    }
+
+    private String errors(IngestRecord record) {
+        return StorableText.json(json.writeValueAsString(record.errors()));
+    }
+
     /** The unified record as far as it was mapped, its personal fields encrypted. */
     private String unified(IngestRecord record) {
-        return record.unified() == null ? null : JsonbText.storable(json.writeValueAsString(personal.protect(record.unified())));
+        return record.unified() == null ? null : StorableText.json(json.writeValueAsString(personal.protect(record.unified())));
     }
 
     /** The decoded record (it holds everything the source sent), encrypted as a whole. */
@@ -120,7 +154,7 @@ public class QuarantineStore {
     }
 
     private static String channelDetail(IngestRecord record) {
-        return record.channelDetail() == null ? null : JsonbText.storable(record.channelDetail().toString());
+        return record.channelDetail() == null ? null : StorableText.json(record.channelDetail().toString());
     }
 
     /** Replay maps the record again: its texts decrypted. */

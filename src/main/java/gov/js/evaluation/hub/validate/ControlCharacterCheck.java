@@ -2,18 +2,21 @@ package gov.js.evaluation.hub.validate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Text fields may not carry control characters (tab, line feed and carriage return aside): PostgreSQL
- * cannot store U+0000 at all, and the national platform's field set has no use for the others. Such a
- * record is rejected with the field and the character's code point, never the value.
+ * Text may not carry control characters (tab, line feed and carriage return aside) nor unpaired UTF-16
+ * surrogates: PostgreSQL cannot store U+0000 at all (in text or jsonb), a lone surrogate has no UTF-8 form,
+ * and the national platform's field set has no use for the others. Such a record is rejected with the field
+ * and the character's code point, never the value.
  */
-final class ControlCharacterCheck {
+public final class ControlCharacterCheck {
 
     private ControlCharacterCheck() {
     }
 
+    /** Every string of a unified record (top-level fields, and the elements of a list). */
     static void check(JsonNode wire, List<FieldError> errors) {
         if (wire == null || !wire.isObject()) {
             return;
@@ -30,19 +33,57 @@ final class ControlCharacterCheck {
         }
     }
 
-    private static void checkText(String field, JsonNode value, List<FieldError> errors) {
-        if (!value.isString()) {
+    /** Every string anywhere in a tree (names included), reported under {@code field} with the path below it. */
+    static void checkTree(String field, JsonNode tree, List<FieldError> errors) {
+        if (tree == null) {
             return;
         }
-        String text = value.asString();
+        if (tree.isString()) {
+            checkText(field, tree, errors);
+        } else if (tree.isObject()) {
+            for (Map.Entry<String, JsonNode> e : tree.properties()) {
+                String path = field + "." + e.getKey();
+                problem(e.getKey()).ifPresent(p -> errors.add(FieldError.of(field, ErrorCode.CONTROL_CHARACTER, "a name in " + field + p)));
+                checkTree(path, e.getValue(), errors);
+            }
+        } else if (tree.isArray()) {
+            for (int i = 0; i < tree.size(); i++) {
+                checkTree(field + "[" + i + "]", tree.get(i), errors);
+            }
+        }
+    }
+
+    static void checkText(String field, JsonNode value, List<FieldError> errors) {
+        if (value != null && value.isString()) {
+            checkText(field, value.asString(), errors);
+        }
+    }
+
+    static void checkText(String field, String text, List<FieldError> errors) {
+        problem(text).ifPresent(p -> errors.add(FieldError.of(field, ErrorCode.CONTROL_CHARACTER, field + p)));
+    }
+
+    /** What is wrong with the text's characters (" contains …"), or empty when every character may be stored. */
+    public static Optional<String> problem(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
-                errors.add(FieldError.of(field, ErrorCode.CONTROL_CHARACTER, String.format(
-                        "contains the control character U+%04X at position %d; remove it (only tab and line breaks are allowed)",
-                        (int) c, i + 1)));
-                return;
+                return Optional.of(String.format(
+                        " contains the control character U+%04X at position %d; remove it (only tab and line breaks are allowed)",
+                        (int) c, i + 1));
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    return Optional.of(String.format(" contains an unpaired surrogate U+%04X at position %d, which is no "
+                            + "character; send the text as valid UTF-8", (int) c, i + 1));
+                }
+                i++;
             }
         }
+        return Optional.empty();
     }
 }

@@ -30,10 +30,16 @@ public enum ErrorCode {
     INVALID_CREDIT_CODE,
     /** a natural person's certKey fails the GB 11643 check digit or birth date */
     INVALID_ID_NUMBER,
+    /** assessTime or acceptDate is before 2000-01-01, or acceptDate is in the future */
+    TIME_OUT_OF_RANGE,
     /** assessTime is more than the allowed skew in the future */
     ASSESS_TIME_IN_FUTURE,
     /** assessTime is before acceptDate */
     ASSESS_BEFORE_ACCEPT,
     /** (projectNo, assessNumber) is already stored with different content */
-    ALREADY_RATED_CONFLICT
+    ALREADY_RATED_CONFLICT,
+    /** the hub failed on this record (an adapter or a rule broke on it); it waits in quarantine for the operators */
+    PROCESSING_FAILED,
+    /** the provincial store refused a value of this record that no rule foresaw; it waits in quarantine */
+    STORE_REFUSED
 }

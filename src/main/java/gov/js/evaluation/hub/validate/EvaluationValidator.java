@@ -2,11 +2,11 @@ package gov.js.evaluation.hub.validate;
 
 import gov.js.evaluation.hub.schema.Evaluation;
 import gov.js.evaluation.hub.schema.EvaluationCodec;
-import gov.js.evaluation.hub.validate.rules.AssessTimeRule;
 import gov.js.evaluation.hub.validate.rules.DeptCreditCodeRule;
 import gov.js.evaluation.hub.validate.rules.DomainRule;
 import gov.js.evaluation.hub.validate.rules.LowRatingNeedsReasonRule;
 import gov.js.evaluation.hub.validate.rules.NaturalPersonIdRule;
+import gov.js.evaluation.hub.validate.rules.PlausibleTimesRule;
 import gov.js.evaluation.hub.validate.rules.RegionRule;
 import gov.js.evaluation.hub.validate.rules.RuleContext;
 import java.time.Duration;
@@ -27,7 +27,7 @@ public final class EvaluationValidator {
                 new RegionRule(),
                 new DeptCreditCodeRule(),
                 new NaturalPersonIdRule(),
-                new AssessTimeRule(allowedClockSkew));
+                new PlausibleTimesRule(allowedClockSkew));
     }
 
     public List<FieldError> validate(JsonNode wire, RuleContext context) {

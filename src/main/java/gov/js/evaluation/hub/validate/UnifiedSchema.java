@@ -3,6 +3,7 @@ package gov.js.evaluation.hub.validate;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import gov.js.evaluation.hub.schema.ChinaTime;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The unified schema v1 (the JSON Schema file on the classpath) and the translation of its
  * validation errors into {@link FieldError}s with stable codes and messages a person can act on.
+ * Messages name the field and the rule, never the value sent (a value can be anything a person typed).
  */
 public final class UnifiedSchema {
 
@@ -31,7 +33,10 @@ public final class UnifiedSchema {
             if (in == null) {
                 throw new IllegalStateException("schema resource missing: " + RESOURCE);
             }
-            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, registry -> registry
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                            .regularExpressionFactory(LinearTimeRegularExpressions.INSTANCE).build()))
+                    .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,7 +61,7 @@ public final class UnifiedSchema {
             if (v.isString() && v.asString().matches("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
                     && ChinaTime.parse(v.asString()).isEmpty()) {
                 errors.add(FieldError.of(f.wireName(), ErrorCode.INVALID_FORMAT,
-                        f.wireName() + " '" + v.asString() + "' is not a real date and time"));
+                        f.wireName() + " is not a real date and time (yyyy-MM-dd HH:mm:ss)"));
             }
         }
     }
@@ -64,23 +69,21 @@ public final class UnifiedSchema {
     private static FieldError translate(Error error) {
         String keyword = error.getKeyword();
         String field = fieldOf(error);
-        boolean personal = UnifiedField.byWireName(field).map(UnifiedField::personal).orElse(false);
-        String shown = personal ? "" : " " + quoted(error.getInstanceNode());
         JsonNode schemaNode = error.getSchemaNode();
         return switch (keyword == null ? "" : keyword) {
             case "required" -> FieldError.of(field, ErrorCode.REQUIRED, field + " is required");
             case "minLength" -> FieldError.of(field, ErrorCode.REQUIRED, field + " must not be empty");
             case "enum" -> FieldError.of(field, ErrorCode.NOT_IN_CODE_LIST,
-                    field + shown + " is not in its code list (" + list(schemaNode) + ")");
+                    field + " is not in its code list (" + list(schemaNode) + ")");
             case "type" -> FieldError.of(field, ErrorCode.INVALID_TYPE,
-                    field + shown + " must be a JSON " + (schemaNode == null ? "value of the right type" : schemaNode.asString()));
+                    field + " must be a JSON " + (schemaNode == null ? "value of the right type" : schemaNode.asString()));
             case "pattern" -> FieldError.of(field, ErrorCode.INVALID_FORMAT,
-                    field + shown + " does not have the expected format: " + formatHint(field));
+                    field + " does not have the expected format: " + formatHint(field));
             case "maxLength" -> FieldError.of(field, ErrorCode.TOO_LONG,
                     field + " is longer than " + (schemaNode == null ? "allowed" : schemaNode.asString() + " characters"));
             case "additionalProperties" -> FieldError.of(field, ErrorCode.UNKNOWN_FIELD,
                     field + " is not a field of the unified schema v1");
-            default -> FieldError.of(field, ErrorCode.INVALID_FORMAT, field + ": " + error.getMessage());
+            default -> FieldError.of(field, ErrorCode.INVALID_FORMAT, field + " breaks the schema's rule '" + keyword + "'");
         };
     }
 
@@ -96,14 +99,6 @@ public final class UnifiedSchema {
         return String.valueOf(location.getName(location.getNameCount() - 1));
     }
 
-    private static String quoted(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "";
-        }
-        String text = node.isValueNode() ? node.asString() : node.toString();
-        return "'" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "'";
-    }
-
     private static String list(JsonNode values) {
         if (values == null || !values.isArray()) {
             return "see the schema";
@@ -116,7 +111,7 @@ public final class UnifiedSchema {
             case "deptCode" -> "18-character unified social credit code";
             case "areaCode" -> "12-digit region code";
             case "assessTime", "acceptDate" -> "yyyy-MM-dd HH:mm:ss";
-            case "evalDetail" -> "comma-separated indicator codes such as 501,502";
+            case "evalDetail" -> "comma-separated indicator codes such as 501,502, each 1-10 letters or digits";
             case "dataSource" -> "3-digit province code";
             default -> "see the schema";
         };

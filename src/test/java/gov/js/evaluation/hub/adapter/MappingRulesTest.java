@@ -163,19 +163,22 @@ class MappingRulesTest {
     }
 
     @Test
-    void anUnknownOrAmbiguousRegionNameIsAMappingErrorNamingTheValueAndTheTable() throws IOException {
+    void anUnknownOrAmbiguousRegionNameIsAMappingErrorNamingTheTableNotTheValue() throws IOException {
         for (String name : new String[] {"杭州市", "苏州市玄武区", "鼓楼区", "徐州市鼓楼区"}) {
             MappingResult result = adapter(MAPPING).map(record("{\"region\": \"" + name + "\"}"));
 
             assertThat(result.errors()).as(name).singleElement().satisfies(e -> {
                 assertThat(e.field()).isEqualTo("areaCode");
                 assertThat(e.code()).isEqualTo("MAPPING_FAILED");
-                assertThat(e.message()).contains(name.replace(" ", "")).contains("regions-jiangsu");
+                assertThat(e.message()).contains("regions-jiangsu");
+                if (!name.equals("鼓楼区")) { // the table's own reason for that name mentions it
+                    assertThat(e.message()).doesNotContain(name);
+                }
             });
             assertThat(result.unified().has("areaCode")).isFalse();
         }
         assertThat(adapter(MAPPING).map(record("{\"region\": \"鼓楼区\"}")).errors().get(0).message())
-                .contains("ambiguous").contains("南京市鼓楼区");
+                .contains("ambiguous").contains("南京市鼓楼区").doesNotContain("\"鼓楼区");
     }
 
     @Test
@@ -185,7 +188,7 @@ class MappingRulesTest {
 
         assertThat(adapter.map(record("{\"region\": \"320505\"}")).unified().path("areaCode").asString()).isEqualTo("320505000000");
         assertThat(adapter.map(record("{\"region\": \"苏州市\"}")).errors()).singleElement()
-                .satisfies(e -> assertThat(e.message()).contains("苏州市").contains("regions-jiangsu.yaml"));
+                .satisfies(e -> assertThat(e.message()).contains("region name").contains("regions-jiangsu.yaml").doesNotContain("苏州市"));
     }
 
     @Test

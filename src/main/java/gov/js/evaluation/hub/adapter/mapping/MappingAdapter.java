@@ -112,6 +112,13 @@ public final class MappingAdapter implements EvaluationAdapter {
         }
         if (!value.isValueNode()) {
             if (field.kind() == UnifiedField.Kind.LIST && value.isArray()) {
+                for (int i = 0; i < value.size(); i++) {
+                    if (!value.get(i).isValueNode()) {
+                        errors.add(FieldError.of(field.wireName(), ErrorCode.MAPPING_FAILED, field.wireName()
+                                + ": element " + (i + 1) + " of the source's list is " + describe(value.get(i)) + ", not a code"));
+                        return Outcome.FAILED;
+                    }
+                }
                 value = JsonNodeFactory.instance.stringNode(StreamSupport.stream(value.spliterator(), false)
                         .map(JsonNode::asString).collect(Collectors.joining(",")));
             } else {
@@ -123,9 +130,9 @@ public final class MappingAdapter implements EvaluationAdapter {
         if (rule.codes() != null) {
             var translated = rule.codes().translate(text);
             if (translated.isEmpty()) {
-                errors.add(FieldError.of(field.wireName(), ErrorCode.MAPPING_FAILED, field.wireName() + " source value "
-                        + (field.personal() ? "" : "'" + text + "' ") + "has no entry in code table '"
-                        + rule.codes().name() + "' (known: " + String.join(", ", rule.codes().entries().keySet()) + ")"));
+                errors.add(FieldError.of(field.wireName(), ErrorCode.MAPPING_FAILED, field.wireName()
+                        + ": the source's value has no entry in code table '" + rule.codes().name() + "' (known: "
+                        + String.join(", ", rule.codes().entries().keySet()) + ")"));
                 return Outcome.FAILED;
             }
             text = translated.get();
@@ -140,8 +147,8 @@ public final class MappingAdapter implements EvaluationAdapter {
         if (rule.date() != null) {
             String wire = toWireTime(text, rule.date());
             if (wire == null) {
-                errors.add(FieldError.of(field.wireName(), ErrorCode.MAPPING_FAILED, field.wireName() + " '" + text
-                        + "' does not match the source's date format " + rule.date().pattern()));
+                errors.add(FieldError.of(field.wireName(), ErrorCode.MAPPING_FAILED, field.wireName()
+                        + ": the source's value does not match its date format " + rule.date().pattern()));
                 return Outcome.FAILED;
             }
             text = wire;
@@ -196,17 +203,15 @@ public final class MappingAdapter implements EvaluationAdapter {
             return RegionCode.normalise(text);
         }
         String field = rule.target().wireName();
-        String shown = rule.target().personal() ? "" : "'" + text + "' ";
         if (rule.regionNames() == null) {
-            errors.add(FieldError.of(field, ErrorCode.MAPPING_FAILED, field + " " + shown + "is a region name, but the region table '"
+            errors.add(FieldError.of(field, ErrorCode.MAPPING_FAILED, field + " is a region name, but the region table '"
                     + MappingFileParser.REGION_TABLE + "' (mappings/codes/" + MappingFileParser.REGION_TABLE
                     + ".yaml) was not there when the mapping loaded"));
             return null;
         }
         RegionTable.Lookup found = rule.regionNames().lookup(text);
         if (found.code() == null) {
-            errors.add(FieldError.of(field, ErrorCode.MAPPING_FAILED, field + " " + (rule.target().personal()
-                    ? "is not a known region name in table '" + rule.regionNames().name() + "'" : found.problem())));
+            errors.add(FieldError.of(field, ErrorCode.MAPPING_FAILED, field + " " + found.problem()));
             return null;
         }
         return found.code();

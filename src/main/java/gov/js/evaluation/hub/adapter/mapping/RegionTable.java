@@ -127,16 +127,15 @@ public final class RegionTable {
                 if (code != null && isDistrict(code) && parentOf(code).equals(city)) {
                     return Lookup.found(code);
                 }
-                return Lookup.refused("'" + s + "' is not a region in table '" + name + "' (" + district + " is not a district of "
-                        + officialName(city) + " there)");
+                return Lookup.refused("names a district that is not one of " + officialName(city) + " in table '" + name + "'");
             }
         }
-        return Lookup.refused("'" + s + "' is not a region in table '" + name + "'");
+        return Lookup.refused("is not a region name in table '" + name + "'");
     }
 
     private Lookup direct(String s) {
         if (ambiguous.containsKey(s)) {
-            return Lookup.refused("'" + s + "' is ambiguous in table '" + name + "': " + ambiguous.get(s));
+            return Lookup.refused("is a region name that is ambiguous in table '" + name + "': " + ambiguous.get(s));
         }
         String code = byName.get(s);
         return code == null ? null : Lookup.found(code);

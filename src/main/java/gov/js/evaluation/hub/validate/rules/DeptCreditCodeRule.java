@@ -13,7 +13,7 @@ public final class DeptCreditCodeRule implements DomainRule {
         String code = e.deptCode();
         if (code != null && code.length() == 18 && !CreditCode.isValid(code)) {
             errors.add(FieldError.of("deptCode", ErrorCode.INVALID_CREDIT_CODE,
-                    "deptCode " + code + " is not a valid unified social credit code (GB 32100 check character does not match)"));
+                    "deptCode is not a valid unified social credit code (GB 32100 check character does not match)"));
         }
     }
 }

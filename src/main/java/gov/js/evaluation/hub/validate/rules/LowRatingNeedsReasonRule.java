@@ -16,7 +16,7 @@ public final class LowRatingNeedsReasonRule implements DomainRule {
         boolean hasComment = e.writingEvaluation() != null && !e.writingEvaluation().isBlank();
         if (low && e.evalDetail().isEmpty() && !hasComment) {
             errors.add(FieldError.of("evalDetail", ErrorCode.LOW_RATING_WITHOUT_REASON,
-                    "satisfaction " + s.code() + " (" + s.label() + ") needs evalDetail indicator codes or a writingEvaluation comment"));
+                    "a rating below 3 (" + s.label() + ") needs evalDetail indicator codes or a writingEvaluation comment"));
         }
     }
 }

@@ -16,13 +16,13 @@ public final class RegionRule implements DomainRule {
         }
         if (!area.startsWith("32")) {
             errors.add(FieldError.of("areaCode", ErrorCode.AREA_NOT_JIANGSU,
-                    "areaCode " + area + " is not a Jiangsu region code (Jiangsu codes start with 32)"));
+                    "areaCode is not a Jiangsu region code (Jiangsu codes start with 32)"));
             return;
         }
         String prefix = significantPrefix(context.sourceRegion());
         if (prefix != null && !area.startsWith(prefix)) {
             errors.add(FieldError.of("areaCode", ErrorCode.AREA_OUTSIDE_SOURCE_REGION,
-                    "areaCode " + area + " is outside this source's region " + context.sourceRegion()));
+                    "areaCode is outside this source's region " + context.sourceRegion()));
         }
     }
 
