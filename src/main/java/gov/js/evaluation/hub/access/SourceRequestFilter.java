@@ -2,9 +2,11 @@ package gov.js.evaluation.hub.access;
 
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.crypto.Sm3;
+import gov.js.evaluation.hub.ingest.IngestLimitsProperties;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
 import gov.js.evaluation.hub.ingest.ProblemResponder;
 import gov.js.evaluation.hub.ingest.SourceResolver;
+import gov.js.evaluation.hub.source.HttpPushSettings;
 import gov.js.evaluation.hub.source.SourceDefinition;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,10 +30,13 @@ import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The gate of every source-facing endpoint (POST …/evaluations, …/evaluations/validate, …/invitations):
- * the source must exist, the body must fit the source's limit (read at most limit + 1 bytes, chunked or
- * not), the request must carry a valid HMAC-SM3 signature of one of the source's active keys with a fresh
- * timestamp and an unused nonce, and then the source must be within its rate. Only then are the bytes
- * handed on to Camel. Operator credentials count for nothing here.
+ * the path must be sent as it is (no percent-encoding, no parameters: the path the route sees is the path
+ * signed), the source must exist and take records this way (…/evaluations only for http-push sources,
+ * …/invitations only for sources allowed to invite), the body must fit the source's limit, the request must
+ * carry a valid HMAC-SM3 signature of one of the source's active keys with a fresh timestamp and an unused
+ * nonce, the source must be within its rate, and the hub must have room for it ({@link IngestAdmission}). Only
+ * then is the body read, within {@code hub.ingest.body-timeout}, and handed on to Camel. Operator credentials
+ * count for nothing here. Every refusal closes the connection, so that nobody's unread body holds a thread.
  */
 @Component
 public class SourceRequestFilter extends OncePerRequestFilter {
@@ -39,77 +44,137 @@ public class SourceRequestFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(SourceRequestFilter.class);
 
     private static final Pattern SOURCE_ENDPOINT =
-            Pattern.compile("^/api/v1/sources/([^/]+)/(?:evaluations|evaluations/validate|invitations)$");
+            Pattern.compile("^/api/v1/sources/([^/]+)/(evaluations|evaluations/validate|invitations)$");
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}");
     private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final String DOC = " (docs/security.md)";
+
+    /** Which source endpoint a request goes to. */
+    public record SourceEndpoint(String sourceId, String kind) {
+
+        boolean takesRecords() {
+            return kind.equals("evaluations");
+        }
+
+        boolean isInvitation() {
+            return kind.equals("invitations");
+        }
+    }
 
     private final CatalogRegistry catalog;
     private final SourceResolver sources;
     private final SourceKeys keys;
     private final UsedNonces nonces;
     private final SourceRateLimits rateLimits;
+    private final IngestAdmission admission;
     private final Clock clock;
     private final Duration tolerance;
+    private final Duration bodyTimeout;
 
     public SourceRequestFilter(CatalogRegistry catalog, SourceResolver sources, SourceKeys keys, UsedNonces nonces,
-                               SourceRateLimits rateLimits, Clock clock, SourceAccessProperties properties) {
+                               SourceRateLimits rateLimits, IngestAdmission admission, Clock clock,
+                               SourceAccessProperties properties, IngestLimitsProperties limits) {
         this.catalog = catalog;
         this.sources = sources;
         this.keys = keys;
         this.nonces = nonces;
         this.rateLimits = rateLimits;
+        this.admission = admission;
         this.clock = clock;
         this.tolerance = properties.timestampTolerance();
+        this.bodyTimeout = limits.bodyTimeout();
     }
 
     /** The source id when the request goes to a source-facing endpoint, else empty. */
     public static Optional<String> sourceEndpoint(HttpServletRequest request) {
+        return endpoint(request).map(SourceEndpoint::sourceId);
+    }
+
+    private static Optional<SourceEndpoint> endpoint(HttpServletRequest request) {
         if (!"POST".equals(request.getMethod())) {
             return Optional.empty();
         }
         // the decoded path, as the routes see it: "/api/v1/sources/x/%65valuations" is the ingest endpoint too
         Matcher m = SOURCE_ENDPOINT.matcher(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
-        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+        return m.matches() ? Optional.of(new SourceEndpoint(m.group(1), m.group(2))) : Optional.empty();
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return sourceEndpoint(request).isEmpty();
+        return endpoint(request).isEmpty();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        byte[] body;
+        Admitted admitted;
         try {
-            body = admit(request, sourceEndpoint(request).orElseThrow());
+            admitted = admit(request, endpoint(request).orElseThrow());
         } catch (Refused r) {
-            r.refusal.writeTo(response);
+            refuse(response, r.refusal);
+            return;
+        } catch (IngestAdmission.Refused r) {
+            var refusal = r.refusal();
+            refuse(response, new AccessRefusal(refusal.status(), refusal.error(), refusal.message(), refusal.retryAfterSeconds()));
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            refuse(response, new AccessRefusal(503, "HUB_BUSY", "the hub is stopping; send the request again (signed anew)", 5));
             return;
         } catch (RuntimeException e) {
             if (!ProblemResponder.isStoreUnavailable(e)) {
                 throw e;
             }
             // keys and nonces live in the store: without it no request can be checked, nor stored
-            log.error("store unavailable while checking a source request: {}", e.toString());
-            new AccessRefusal(503, "STORE_UNAVAILABLE", "the provincial store is unavailable; no record of this request was "
-                    + "accepted, send it again later (signed anew)", 30).writeTo(response);
+            log.error("store unavailable while checking a source request: {}", e.getClass().getName());
+            refuse(response, new AccessRefusal(503, "STORE_UNAVAILABLE", "the provincial store is unavailable; no record of this "
+                    + "request was accepted, send it again later (signed anew)", 30));
             return;
         }
-        chain.doFilter(new ReadBodyRequest(request, body), response);
+        try (IngestAdmission.Permit held = admitted.permit()) {
+            chain.doFilter(new ReadBodyRequest(request, admitted.body()), response);
+        }
     }
 
-    private byte[] admit(HttpServletRequest request, String sourceId) throws IOException {
+    /** A refusal ends the exchange: the connection is closed rather than kept to swallow an unread body. */
+    private static void refuse(HttpServletResponse response, AccessRefusal refusal) throws IOException {
+        response.setHeader("Connection", "close");
+        refusal.writeTo(response);
+    }
+
+    /** The body read, and the room the request holds while it is worked on. */
+    private record Admitted(byte[] body, IngestAdmission.Permit permit) {
+    }
+
+    private Admitted admit(HttpServletRequest request, SourceEndpoint endpoint) throws IOException, InterruptedException {
+        String sourceId = endpoint.sourceId();
+        String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+        if (!request.getRequestURI().equals(request.getContextPath() + path)) {
+            throw refuse(400, "PATH_NOT_CANONICAL", "send the endpoint's path exactly as documented, without percent-encoding, "
+                    + "parameters (;…) or doubled slashes: the path signed is the path the hub routes" + DOC);
+        }
         SourceDefinition source;
         try {
             source = sources.bind(catalog.current(), sourceId).source();
         } catch (IngestRefusedException e) {
             throw refuse(e.httpStatus(), e.error(), e.getMessage());
         }
+        if (endpoint.takesRecords() && !HttpPushSettings.NAME.equals(source.transport())) {
+            throw refuse(403, "TRANSPORT_NOT_HTTP_PUSH", "source " + sourceId + " sends its records by " + source.transport()
+                    + ", not by HTTP push; records of it are taken only that way (the dry run …/evaluations/validate is open to it)");
+        }
+        if (endpoint.isInvitation() && !source.invitations()) {
+            throw refuse(403, "INVITATIONS_NOT_ALLOWED", "source " + sourceId + " may not post SMS rating invitations; "
+                    + "the province's SMS platform source takes them");
+        }
         if (request.getContentLengthLong() > source.maxBodyBytes()) {
-            throw tooLarge(source, request.getContentLengthLong() + " bytes"); // known without reading a byte
+            throw tooLarge(source); // known without reading a byte
+        }
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            throw refuse(415, "UNSUPPORTED_MEDIA_TYPE", "a multipart body is not taken: send the records as the body itself, "
+                    + "in the source's format (" + source.adapter() + ")");
         }
         String keyId = request.getHeader(RequestSignature.KEY_ID);
         String timestamp = request.getHeader(RequestSignature.TIMESTAMP);
@@ -132,60 +197,98 @@ public class SourceRequestFilter extends OncePerRequestFilter {
                     + RequestSignature.NONCE + " 16-64 characters of A-Z a-z 0-9 - _, " + RequestSignature.CONTENT_SM3 + " and "
                     + RequestSignature.SIGNATURE + " 64 hex digits" + DOC);
         }
-        SourceKeys.ActiveKey key = keys.active(keyId).orElseThrow(() -> refuse(401, "UNKNOWN_KEY", "key '" + keyId
-                + "' is unknown or revoked; ask the province's hub administrator for a key of source " + sourceId));
+        SourceKeys.ActiveKey key = keys.active(keyId).orElseThrow(() -> refuse(401, "UNKNOWN_KEY", RequestSignature.KEY_ID
+                + " names no active key (unknown or revoked); ask the province's hub administrator for a key of source " + sourceId));
         if (!key.sourceId().equals(sourceId)) {
-            throw refuse(403, "KEY_OF_ANOTHER_SOURCE", "key '" + keyId + "' belongs to another source than '" + sourceId
-                    + "'; sign with a key of the source in the path");
+            throw refuse(403, "KEY_OF_ANOTHER_SOURCE", "the key belongs to another source than the one in the path; "
+                    + "sign with a key of the source in the path");
         }
         Instant now = clock.instant();
         Instant signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
         if (Duration.between(signedAt, now).abs().compareTo(tolerance) > 0) {
-            throw refuse(401, "TIMESTAMP_OUT_OF_RANGE", RequestSignature.TIMESTAMP + " " + timestamp + " is more than "
-                    + tolerance.toSeconds() + " s from the hub's time " + now.getEpochSecond()
+            throw refuse(401, "TIMESTAMP_OUT_OF_RANGE", RequestSignature.TIMESTAMP + " is more than " + tolerance.toSeconds()
+                    + " s from the hub's time " + now.getEpochSecond()
                     + "; set the sending machine's clock by NTP and sign each request when it is sent");
         }
-        String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        String expected = RequestSignature.sign(key.secret(), RequestSignature.canonical(request.getMethod(), path, timestamp,
+        String signedPath = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String expected = RequestSignature.sign(key.secret(), RequestSignature.canonical(request.getMethod(), signedPath, timestamp,
                 nonce, contentSm3.toLowerCase(java.util.Locale.ROOT)));
         if (!RequestSignature.sameHex(expected, signature)) {
-            throw refuse(401, "BAD_SIGNATURE", RequestSignature.SIGNATURE + " does not match key '" + keyId
-                    + "' over METHOD\\nPATH\\nTIMESTAMP\\nNONCE\\nBODY_SM3 (path " + path + "); check the secret and the string" + DOC);
-        }
-        // only now is the body read: the signature covers the declared digest, so without the secret nobody
-        // makes the hub buffer a body (a key id alone is not secret)
-        byte[] body = readBounded(request, source);
-        if (!RequestSignature.sameHex(Sm3.hex(body), contentSm3)) {
-            throw refuse(401, "CONTENT_DIGEST_MISMATCH", RequestSignature.CONTENT_SM3
-                    + " is not the SM3 of the body received; digest exactly the bytes sent (openssl dgst -sm3 body)");
-        }
-        if (!nonces.claim(sourceId, nonce, (signedAt.isAfter(now) ? signedAt : now).plus(tolerance))) {
-            throw refuse(401, "NONCE_REUSED", RequestSignature.NONCE + " " + nonce
-                    + " was already used; every request needs a new random nonce (a resent request is signed anew)");
+            throw refuse(401, "BAD_SIGNATURE", RequestSignature.SIGNATURE + " does not match the key's signature of "
+                    + "METHOD\\nPATH\\nTIMESTAMP\\nNONCE\\nBODY_SM3; check the secret and the string signed" + DOC);
         }
         if (!rateLimits.tryAcquire(source)) {
             throw new Refused(new AccessRefusal(429, "RATE_LIMITED", "source " + sourceId + " may send "
                     + rateLimits.requestsPerSecond(source) + " requests per second; wait and send again",
                     rateLimits.retryAfterSeconds()));
         }
-        return body;
-    }
-
-    /** The body, never more than the source's limit + 1 bytes read: the limit holds for chunked bodies too. */
-    private static byte[] readBounded(HttpServletRequest request, SourceDefinition source) throws IOException {
-        long limit = source.maxBodyBytes(); // a declared Content-Length over it was refused before
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (body.length > limit) {
-                throw tooLarge(source, "more than " + limit + " bytes");
+        // room before the body is read: the signature covers the declared digest, so without the secret nobody
+        // makes the hub buffer a body (a key id alone is not secret)
+        IngestAdmission.Permit permit = admission.admit(source, request.getContentLengthLong());
+        try {
+            byte[] body = readBounded(request, source);
+            if (!RequestSignature.sameHex(Sm3.hex(body), contentSm3)) {
+                throw refuse(401, "CONTENT_DIGEST_MISMATCH", RequestSignature.CONTENT_SM3
+                        + " is not the SM3 of the body received; digest exactly the bytes sent (openssl dgst -sm3 body)");
             }
-            return body;
+            if (!nonces.claim(sourceId, nonce, (signedAt.isAfter(now) ? signedAt : now).plus(tolerance))) {
+                throw refuse(401, "NONCE_REUSED", RequestSignature.NONCE
+                        + " was already used; every request needs a new random nonce (a resent request is signed anew)");
+            }
+            return new Admitted(body, permit);
+        } catch (IOException | RuntimeException e) {
+            permit.close();
+            throw e;
         }
     }
 
-    private static Refused tooLarge(SourceDefinition source, String size) {
-        return refuse(413, "PAYLOAD_TOO_LARGE", "the body has " + size + "; source " + source.id() + " accepts at most "
-                + source.maxBodyBytes() + " bytes per request; send fewer records per request");
+    /**
+     * The body, never more than the source's limit + 1 bytes read (the limit holds for chunked bodies too), and
+     * within the body timeout: a sender trickling its body does not hold a thread for longer.
+     */
+    private byte[] readBounded(HttpServletRequest request, SourceDefinition source) throws IOException {
+        long limit = source.maxBodyBytes(); // a declared Content-Length over it was refused before
+        long deadline = System.nanoTime() + bodyTimeout.toNanos();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream((int) Math.min(Math.max(request.getContentLengthLong(), 0),
+                limit) + 1);
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = request.getInputStream()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                body.write(buffer, 0, n);
+                if (body.size() > limit) {
+                    throw tooLarge(source);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw bodyTooSlow();
+                }
+            }
+        } catch (IOException e) {
+            if (!timedOut(e)) {
+                throw e; // the sender went away
+            }
+            // nothing arrived for server.tomcat.connection-timeout: a read waits no longer than that
+            throw bodyTooSlow();
+        }
+        return body.toByteArray();
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Refused bodyTooSlow() {
+        return refuse(408, "REQUEST_BODY_TIMEOUT", "the body did not arrive within " + bodyTimeout.toSeconds()
+                + " s (hub.ingest.body-timeout), or nothing of it came for a while; send it at once, or as smaller requests");
+    }
+
+    private static Refused tooLarge(SourceDefinition source) {
+        return refuse(413, "PAYLOAD_TOO_LARGE", "the body is larger than the " + source.maxBodyBytes() + " bytes source "
+                + source.id() + " accepts per request; send fewer records per request");
     }
 
     private static void addIfBlank(List<String> missing, String name, String value) {

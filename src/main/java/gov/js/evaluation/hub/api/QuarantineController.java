@@ -8,6 +8,10 @@ import gov.js.evaluation.hub.ingest.SourceResolver;
 import gov.js.evaluation.hub.quarantine.QuarantineReplay;
 import gov.js.evaluation.hub.quarantine.ReplaySummary;
 import gov.js.evaluation.hub.store.QuarantineReader;
+import gov.js.evaluation.hub.store.QuarantineStore;
+import java.util.UUID;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * A source's quarantine: list the rejected records with their reasons, and replay them (one, or all of
- * a source's) through the source's current adapter once its mapping or the sender's data is fixed.
+ * A source's quarantine: list the rejected records with their reasons, replay them (one, or all of a source's)
+ * through the source's current adapter once its mapping or the sender's data is fixed, or discard them (a source
+ * whose quarantine is full takes no more rejected records until then).
  */
 @RestController
 public class QuarantineController {
@@ -35,10 +40,14 @@ public class QuarantineController {
     private final QuarantineReader reader;
     private final QuarantineReplay replay;
     private final OperatorAudit audit;
+    private final QuarantineStore quarantine;
+    private final TransactionTemplate transaction;
 
     public QuarantineController(CatalogRegistry catalog, SourceResolver sources, QuarantineReader reader, QuarantineReplay replay,
-                                OperatorAudit audit) {
+                                OperatorAudit audit, QuarantineStore quarantine, TransactionTemplate transaction) {
         this.audit = audit;
+        this.quarantine = quarantine;
+        this.transaction = transaction;
         this.catalog = catalog;
         this.sources = sources;
         this.reader = reader;
@@ -47,12 +56,29 @@ public class QuarantineController {
 
     @GetMapping("/api/v1/sources/{sourceId}/quarantine")
     public ResponseEntity<?> list(@PathVariable String sourceId, @RequestParam(defaultValue = "50") int limit,
-                                  @RequestParam(defaultValue = "0") long offset) {
+                                  @RequestParam(defaultValue = "0") long offset, @RequestParam(required = false) UUID receiptId) {
         if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
             return problem(400, "INVALID_PARAMETER", "limit must be 1 to " + MAX_LIMIT + " and offset 0 or more");
         }
         sources.bind(catalog.current(), sourceId);
-        return ResponseEntity.ok(reader.page(sourceId, limit, offset));
+        return ResponseEntity.ok(reader.page(sourceId, limit, offset, receiptId));
+    }
+
+    /** Discards a source's quarantined records (one request's with receiptId); the sender must send them again. */
+    @DeleteMapping("/api/v1/sources/{sourceId}/quarantine")
+    public Map<String, Object> discard(@PathVariable String sourceId, @RequestParam(required = false) UUID receiptId) {
+        sources.bind(catalog.current(), sourceId);
+        int discarded = transaction.execute(tx -> quarantine.discard(sourceId, receiptId));
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        if (receiptId != null) {
+            detail.put("receiptId", receiptId.toString());
+        }
+        detail.put("discarded", discarded);
+        audit.record("QUARANTINE_DISCARD", sourceId, detail);
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("sourceId", sourceId);
+        answer.putAll(detail);
+        return answer;
     }
 
     @PostMapping("/api/v1/quarantine/{quarantineId}/replay")
@@ -90,7 +116,8 @@ public class QuarantineController {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<?> badParameter(MethodArgumentTypeMismatchException e) {
-        return problem(400, "INVALID_PARAMETER", "'" + e.getValue() + "' is not a valid " + e.getName());
+        return problem(400, "INVALID_PARAMETER", e.getName() + " is not valid here (" + (e.getRequiredType() == null ? "see the API description"
+                : "a " + e.getRequiredType().getSimpleName()) + ")");
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import gov.js.evaluation.hub.access.SourceRateLimits;
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.catalog.HubCatalog;
+import gov.js.evaluation.hub.ingest.IngestLimitsProperties;
+import gov.js.evaluation.hub.quarantine.QuarantineProperties;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ public class SourcesController {
     /** One configured source as a city IT team sees it; {@code problem} says why a change is not in use. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SourceView(String id, String title, String transport, String region, long maxBodyBytes, int requestsPerSecond,
+                             int maxRecordsPerRequest, int maxConcurrentRequests, long maxQuarantinedRecords, boolean invitations,
                              String adapter, String adapterVersion, String format, String charset, String ingestPath,
                              SourceStatus status, String problem, Map<String, Object> settings) {
     }
@@ -35,10 +38,15 @@ public class SourcesController {
 
     private final CatalogRegistry catalog;
     private final SourceRateLimits rateLimits;
+    private final IngestLimitsProperties limits;
+    private final QuarantineProperties quarantine;
 
-    public SourcesController(CatalogRegistry catalog, SourceRateLimits rateLimits) {
+    public SourcesController(CatalogRegistry catalog, SourceRateLimits rateLimits, IngestLimitsProperties limits,
+                             QuarantineProperties quarantine) {
         this.catalog = catalog;
         this.rateLimits = rateLimits;
+        this.limits = limits;
+        this.quarantine = quarantine;
     }
 
     @GetMapping("/api/v1/sources")
@@ -47,7 +55,9 @@ public class SourcesController {
         List<SourceView> views = snapshot.sources().all().stream().map(s -> {
             var a = snapshot.adapters().find(s.adapter()).orElseThrow().descriptor();
             boolean previous = snapshot.runsPreviousVersion(s);
-            return new SourceView(s.id(), s.title(), s.transport(), s.region(), s.maxBodyBytes(), rateLimits.requestsPerSecond(s), a.id(), a.version(),
+            return new SourceView(s.id(), s.title(), s.transport(), s.region(), s.maxBodyBytes(), rateLimits.requestsPerSecond(s),
+                    limits.maxRecordsPerRequest(s), limits.maxConcurrentRequests(s), quarantine.maxRecords(s), s.invitations(),
+                    a.id(), a.version(),
                     a.format(), a.charset(), "/api/v1/sources/" + s.id() + "/evaluations",
                     previous ? SourceStatus.PREVIOUS_VERSION : SourceStatus.CURRENT,
                     previous ? snapshot.problemOf(s).orElse(null) : null, s.settings().shown());

@@ -35,10 +35,12 @@ public class ProblemResponder {
         int status;
         String error;
         String message;
+        Integer retryAfter = null;
         if (failure instanceof IngestRefusedException refused) {
             status = refused.httpStatus();
             error = refused.error();
             message = refused.getMessage();
+            retryAfter = refused.retryAfterSeconds();
         } else if (isStoreUnavailable(failure)) {
             status = 503;
             error = "STORE_UNAVAILABLE";
@@ -58,6 +60,8 @@ public class ProblemResponder {
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         if (status == 503) {
             exchange.getMessage().setHeader("Retry-After", "30");
+        } else if (retryAfter != null) {
+            exchange.getMessage().setHeader("Retry-After", String.valueOf(retryAfter));
         }
         exchange.getMessage().setBody(json.writeValueAsString(body));
     }

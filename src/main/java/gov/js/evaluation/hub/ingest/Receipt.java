@@ -3,9 +3,15 @@ package gov.js.evaluation.hub.ingest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import gov.js.evaluation.hub.validate.FieldError;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The answer to an ingest request: per record what happened and why. */
+/**
+ * The answer to an ingest request: per record what happened and why. The errors of the first
+ * {@code hub.ingest.receipt-detail-limit} rejected records are listed; {@code rejectedByCode} counts the error codes
+ * of all of them, and {@code unlistedRejections} says how many rejected records carry no list (their reasons wait
+ * in quarantine), so a receipt stays small whatever the request holds.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Receipt(
         String receiptId,
@@ -14,6 +20,8 @@ public record Receipt(
         long accepted,
         long duplicates,
         long rejected,
+        Map<String, Long> rejectedByCode,
+        Long unlistedRejections,
         List<RecordReceipt> records) {
 
     /**

@@ -2,7 +2,11 @@ package gov.js.evaluation.hub.ingest;
 
 import gov.js.evaluation.hub.schema.PersonalDataMask;
 import gov.js.evaluation.hub.validate.StoreFit;
+import gov.js.evaluation.hub.validate.FieldError;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +24,12 @@ public class ReceiptWriter {
 
     private final ObjectMapper json;
     private final IngestCounter counter;
+    private final IngestLimitsProperties limits;
 
-    public ReceiptWriter(ObjectMapper json, IngestCounter counter) {
+    public ReceiptWriter(ObjectMapper json, IngestCounter counter, IngestLimitsProperties limits) {
         this.json = json;
         this.counter = counter;
+        this.limits = limits;
     }
 
     public void write(IngestBatch batch, Exchange exchange) {
@@ -31,13 +37,27 @@ public class ReceiptWriter {
             // a dry run answers what a real send would: records that pass would be accepted
             batch.records().stream().filter(r -> r.status() == null).forEach(r -> r.settle(RecordStatus.ACCEPTED, null));
         }
-        List<Receipt.RecordReceipt> records = batch.records().stream().map(r -> new Receipt.RecordReceipt(
-                r.index(), r.status(), r.evaluationId() == null ? null : r.evaluationId().toString(),
-                StoreFit.isStorableRecordId(r.sourceRecordId()) ? r.sourceRecordId() : null,
-                r.errors(), batch.isDryRun() && r.unified() != null ? PersonalDataMask.mask(r.unified()) : null,
-                batch.isDryRun() && r.channelDetail() != null && !r.channelDetail().isEmpty() ? r.channelDetail() : null)).toList();
+        int detailLimit = limits.receiptDetailLimit();
+        int rejectedListed = 0;
+        Map<String, Long> byCode = new TreeMap<>();
+        List<Receipt.RecordReceipt> records = new ArrayList<>(batch.records().size());
+        for (IngestRecord r : batch.records()) {
+            boolean listErrors = true;
+            if (r.status() == RecordStatus.REJECTED) {
+                r.errors().stream().map(FieldError::code).distinct().forEach(code -> byCode.merge(code, 1L, Long::sum));
+                listErrors = rejectedListed++ < detailLimit;
+            }
+            boolean showUnified = batch.isDryRun() && r.index() < detailLimit;
+            records.add(new Receipt.RecordReceipt(r.index(), r.status(), r.evaluationId() == null ? null : r.evaluationId().toString(),
+                    StoreFit.isStorableRecordId(r.sourceRecordId()) ? r.sourceRecordId() : null,
+                    listErrors ? r.errors() : null,
+                    showUnified && r.unified() != null ? PersonalDataMask.mask(r.unified()) : null,
+                    showUnified && r.channelDetail() != null && !r.channelDetail().isEmpty() ? r.channelDetail() : null));
+        }
+        long rejected = batch.count(RecordStatus.REJECTED);
         Receipt receipt = new Receipt(batch.receiptId(), batch.source().id(), batch.isDryRun(),
-                batch.count(RecordStatus.ACCEPTED), batch.count(RecordStatus.DUPLICATE), batch.count(RecordStatus.REJECTED), records);
+                batch.count(RecordStatus.ACCEPTED), batch.count(RecordStatus.DUPLICATE), rejected,
+                rejected == 0 ? null : byCode, rejectedListed > detailLimit ? (long) (rejectedListed - detailLimit) : null, records);
         boolean anyTaken = receipt.accepted() + receipt.duplicates() > 0;
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, anyTaken ? 200 : 422);

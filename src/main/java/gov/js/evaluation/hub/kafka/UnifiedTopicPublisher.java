@@ -54,11 +54,7 @@ public class UnifiedTopicPublisher {
         List<IngestRecord> valid = batch.records().stream().filter(r -> !r.hasErrors() && r.status() == null).toList();
         try {
             transaction.executeWithoutResult(tx -> {
-                for (IngestRecord record : batch.records()) {
-                    if (record.status() == RecordStatus.REJECTED) {
-                        quarantine.keep(batch, record);
-                    }
-                }
+                quarantine.keepRejected(List.of(batch), false);
                 if (!valid.isEmpty()) {
                     send(batch, valid);
                 }

@@ -191,16 +191,7 @@ public class EvaluationStore implements DisposableBean {
         if (!notInserted.isEmpty()) {
             settleExisting(notInserted);
         }
-        for (IngestBatch batch : batches) {
-            List<IngestRecord> rejected = batch.records().stream().filter(r -> r.status() == RecordStatus.REJECTED).toList();
-            if (!rejected.isEmpty()) {
-                if (isolated) {
-                    rejected.forEach(r -> quarantine.keepUnderASavepoint(batch, r));
-                } else {
-                    quarantine.keepAll(batch, rejected);
-                }
-            }
-        }
+        quarantine.keepRejected(batches, isolated);
     }
 
     /** Each row alone, under a savepoint: a row the database refuses is rejected, the others are inserted. */

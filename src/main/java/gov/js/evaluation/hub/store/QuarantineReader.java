@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -43,13 +44,17 @@ public class QuarantineReader {
         this.disclosure = disclosure;
     }
 
-    public QuarantinePage page(String sourceId, int limit, long offset) {
-        Long total = jdbc.queryForObject("SELECT count(*) FROM quarantine WHERE source_id = ?", Long.class, sourceId);
+    /** A page of the source's quarantine, oldest first; only one request's records when {@code receiptId} is given. */
+    public QuarantinePage page(String sourceId, int limit, long offset, UUID receiptId) {
+        String where = receiptId == null ? "source_id = ?" : "source_id = ? AND receipt_id = ?";
+        Object[] keys = receiptId == null ? new Object[] {sourceId} : new Object[] {sourceId, receiptId};
+        Long total = jdbc.queryForObject("SELECT count(*) FROM quarantine WHERE " + where, Long.class, keys);
+        Object[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(keys), java.util.stream.Stream.of(limit, offset)).toArray();
         List<QuarantineView> records = jdbc.query("""
                 SELECT quarantine_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version, received_at,
                        quarantined_at, replay_count, last_replayed_at, errors::text AS errors, raw_payload
-                FROM quarantine WHERE source_id = ? ORDER BY quarantine_id LIMIT ? OFFSET ?""",
-                this::view, sourceId, limit, offset);
+                FROM quarantine WHERE
+                """ + where + " ORDER BY quarantine_id LIMIT ? OFFSET ?", this::view, args);
         return new QuarantinePage(sourceId, total == null ? 0 : total, limit, offset, records);
     }
 

@@ -2,6 +2,13 @@ package gov.js.evaluation.hub.store;
 
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
+import gov.js.evaluation.hub.ingest.IngestRefusedException;
+import gov.js.evaluation.hub.ingest.RecordStatus;
+import gov.js.evaluation.hub.quarantine.QuarantineProperties;
+import gov.js.evaluation.hub.source.SourceDefinition;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import gov.js.evaluation.hub.protection.PersonalFields;
 import gov.js.evaluation.hub.validate.StoreFit;
 import java.sql.ResultSet;
@@ -32,14 +39,93 @@ public class QuarantineStore {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final PersonalFields personal;
+    private final QuarantineProperties settings;
 
-    public QuarantineStore(JdbcTemplate jdbc, ObjectMapper json, PersonalFields personal) {
+    public QuarantineStore(JdbcTemplate jdbc, ObjectMapper json, PersonalFields personal, QuarantineProperties settings) {
         this.jdbc = jdbc;
         this.json = json;
         this.personal = personal;
+        this.settings = settings;
     }
 
-    public void keep(IngestBatch batch, IngestRecord record) {
+    /**
+     * Keeps the rejected records of the batches (newly received; a replay's are updated in place), after taking
+     * room for them in each source's quarantine. The counts are moved in one statement, in source order, so that
+     * concurrent transactions never wait on each other crosswise. A source whose quarantine would hold more than
+     * its bound refuses the whole transaction: nothing of it is stored, and the sender is told to wait.
+     */
+    public void keepRejected(List<IngestBatch> batches, boolean eachUnderASavepoint) {
+        Map<SourceDefinition, List<IngestRecord>> rejected = new TreeMap<>(Comparator.comparing(SourceDefinition::id));
+        Map<SourceDefinition, Integer> room = new TreeMap<>(Comparator.comparing(SourceDefinition::id));
+        for (IngestBatch batch : batches) {
+            List<IngestRecord> records = batch.records().stream().filter(r -> r.status() == RecordStatus.REJECTED).toList();
+            if (!records.isEmpty() && batch.replayOf() == null) {
+                room.merge(batch.source(), records.size(), Integer::sum);
+            }
+        }
+        reserve(room);
+        for (IngestBatch batch : batches) {
+            List<IngestRecord> records = batch.records().stream().filter(r -> r.status() == RecordStatus.REJECTED).toList();
+            if (records.isEmpty()) {
+                continue;
+            }
+            if (eachUnderASavepoint) {
+                records.forEach(r -> keepUnderASavepoint(batch, r));
+            } else {
+                keepAll(batch, records);
+            }
+        }
+    }
+
+    private void reserve(Map<SourceDefinition, Integer> room) {
+        if (room.isEmpty()) {
+            return;
+        }
+        List<SourceDefinition> sources = List.copyOf(room.keySet());
+        Map<String, Long> held = new java.util.HashMap<>();
+        jdbc.query("""
+                INSERT INTO quarantine_count AS c (source_id, records)
+                SELECT * FROM unnest(?::text[], ?::bigint[]) ORDER BY 1
+                ON CONFLICT (source_id) DO UPDATE SET records = c.records + EXCLUDED.records
+                RETURNING c.source_id, c.records""",
+                rs -> {
+                    held.put(rs.getString(1), rs.getLong(2));
+                },
+                sources.stream().map(SourceDefinition::id).toArray(String[]::new),
+                sources.stream().map(room::get).map(Integer::longValue).toArray(Long[]::new));
+        for (SourceDefinition source : sources) {
+            long limit = settings.maxRecords(source);
+            if (held.getOrDefault(source.id(), 0L) > limit) {
+                throw new IngestRefusedException(429, "QUARANTINE_FULL", "source " + source.id() + " has as many rejected records "
+                        + "waiting in quarantine as it may (" + limit + "); nothing of this request was stored. Records without "
+                        + "errors are still taken; the province's operators replay or discard the waiting ones", 300);
+            }
+        }
+    }
+
+    /** How many rejected records of the source wait in quarantine. */
+    public long countOf(String sourceId) {
+        List<Long> n = jdbc.queryForList("SELECT records FROM quarantine_count WHERE source_id = ?", Long.class, sourceId);
+        return n.isEmpty() ? 0 : n.get(0);
+    }
+
+    private void released(String sourceId, int records) {
+        jdbc.update("UPDATE quarantine_count SET records = greatest(records - ?, 0) WHERE source_id = ?", records, sourceId);
+    }
+
+    /**
+     * Discards a source's quarantined records (those of one receipt when {@code receiptId} is given); answers how
+     * many. Their reasons and raw texts are gone afterwards: the sender must send them again.
+     */
+    public int discard(String sourceId, UUID receiptId) {
+        int deleted = receiptId == null
+                ? jdbc.update("DELETE FROM quarantine WHERE source_id = ?", sourceId)
+                : jdbc.update("DELETE FROM quarantine WHERE source_id = ? AND receipt_id = ?", sourceId, receiptId);
+        released(sourceId, deleted);
+        return deleted;
+    }
+
+    private void keep(IngestBatch batch, IngestRecord record) {
         if (batch.replayOf() != null) {
             keepAgain(batch.replayOf(), batch, record);
             return;
@@ -55,7 +141,7 @@ public class QuarantineStore {
     }
 
     /** Keeps several rejected records of one batch, with one batched statement for new records. */
-    public void keepAll(IngestBatch batch, List<IngestRecord> records) {
+    private void keepAll(IngestBatch batch, List<IngestRecord> records) {
         if (batch.replayOf() != null || records.size() == 1) {
             records.forEach(r -> keep(batch, r));
             return;
@@ -76,7 +162,7 @@ public class QuarantineStore {
      * One rejected record under a savepoint of the current transaction; should even its inspection copies be
      * refused, the record is kept without them (its reasons, and its raw text, encrypted and so storable).
      */
-    public void keepUnderASavepoint(IngestBatch batch, IngestRecord record) {
+    private void keepUnderASavepoint(IngestBatch batch, IngestRecord record) {
         try {
             StoreRefusals.underASavepoint(jdbc, () -> {
                 keep(batch, record);
@@ -109,7 +195,9 @@ public class QuarantineStore {
 
     /** A replayed record was taken (accepted or a duplicate of a stored one): it leaves quarantine. */
     public void release(long quarantineId) {
-        jdbc.update("DELETE FROM quarantine WHERE quarantine_id = ?", quarantineId);
+        List<String> source = jdbc.queryForList("DELETE FROM quarantine WHERE quarantine_id = ? RETURNING source_id", String.class,
+                quarantineId);
+        source.forEach(id -> released(id, 1));
     }
 
     /** One record, locked until the transaction ends; empty when it is not (or no longer) in quarantine. */

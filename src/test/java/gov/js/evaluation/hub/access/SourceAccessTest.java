@@ -261,15 +261,19 @@ class SourceAccessTest {
         Response passwordOnSource = hub.send(HubClient.asOperator(HubClient.ADMIN,
                 client.unsigned(INGEST, bytes(Evaluations.valid().toString()), "application/json")).build());
         assertRefused(passwordOnSource, 401, "SIGNATURE_MISSING");
-        // nor on a percent-encoded spelling of a source endpoint, which the routes decode to the same endpoint
+        // a percent-encoded spelling of a source endpoint, which the routes decode to the same endpoint, is refused as
+        // such, whoever sends it and even when signed over the spelling sent: the path signed is the path routed
         for (String encoded : List.of("/api/v1/sources/province-web/%65valuations", "/api/v1/%73ources/province-web/evaluations",
                 "/api/v1/sources/province-web/evaluations/%76alidate", "/api/v1/sources/province-web/%69nvitations")) {
             long before = hub.jdbc().queryForObject("SELECT count(*) FROM evaluation", Long.class);
             Response encodedAsAdmin = hub.send(HubClient.asOperator(HubClient.ADMIN,
                     client.unsigned(encoded, bytes(Evaluations.valid().toString()), "application/json")).build());
-            assertRefused(encodedAsAdmin, 401, "SIGNATURE_MISSING");
+            assertRefused(encodedAsAdmin, 400, "PATH_NOT_CANONICAL");
             assertRefused(hub.send(client.unsigned(encoded, bytes(Evaluations.valid().toString()), "application/json").build()),
-                    401, "SIGNATURE_MISSING");
+                    400, "PATH_NOT_CANONICAL");
+            assertRefused(hub.send(client.signed(encoded, bytes(Evaluations.valid().toString()), "application/json",
+                    client.keyOf("province-web").orElseThrow(), System.currentTimeMillis() / 1000, HubClient.newNonce()).build()),
+                    400, "PATH_NOT_CANONICAL");
             assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM evaluation", Long.class)).as(encoded).isEqualTo(before);
         }
 

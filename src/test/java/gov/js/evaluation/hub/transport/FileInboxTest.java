@@ -27,11 +27,14 @@ class FileInboxTest {
 
     private static final SourceFiles SOURCES = new SourceFiles();
     private static final Path INBOX = SOURCES.folder("inbox-city-files");
+    private static final Path BOUNDED_INBOX = SOURCES.folder("inbox-bounded-files");
     private static HubInstance hub;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         SOURCES.source("test-city-files", "file-inbox", "inbox: " + INBOX + "\nchunkSize: 100\npollInterval: 200ms\n");
+        SOURCES.source("test-bounded-files", "file-inbox", "inbox: " + BOUNDED_INBOX + "\nchunkSize: 2\npollInterval: 200ms\n");
+        Files.writeString(SOURCES.folder("test-bounded-files.yaml"), "maxQuarantinedRecords: 3\n", java.nio.file.StandardOpenOption.APPEND);
         hub = SOURCES.startHub(Map.of("hub.imports.progress-every", "1000"));
     }
 
@@ -61,6 +64,26 @@ class FileInboxTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A file whose rejected records would overfill its source's quarantine stops there: reported, and the file in failed/. */
+    @Test
+    void aFileThatWouldOverfillItsSourcesQuarantineStopsWithTheReason() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            lines.add(Evaluations.valid().put("satisfaction", i < 6 ? "9" : "5").toString());
+        }
+        Files.createDirectories(BOUNDED_INBOX);
+        Files.write(BOUNDED_INBOX.resolve(".bad.ndjson"), lines);
+        Files.move(BOUNDED_INBOX.resolve(".bad.ndjson"), BOUNDED_INBOX.resolve("bad.ndjson"), StandardCopyOption.ATOMIC_MOVE);
+        Path report = BOUNDED_INBOX.resolve("failed").resolve("bad.ndjson.report.json");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(report));
+
+        JsonNode r = HubInstance.JSON.readTree(Files.readString(report));
+        assertThat(r.path("outcome").asString()).isEqualTo("FAILED");
+        assertThat(r.path("problem").asString()).startsWith("QUARANTINE_FULL after record 2");
+        assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM quarantine WHERE source_id = 'test-bounded-files'", Long.class))
+                .as("the chunks before the full one are kept, no more").isEqualTo(2);
     }
 
     @Test

@@ -4,6 +4,7 @@ import gov.js.evaluation.hub.adapter.AdapterCatalog.LoadedAdapter;
 import gov.js.evaluation.hub.decode.UnparseableBodyException;
 import gov.js.evaluation.hub.ingest.ChunkIngest;
 import gov.js.evaluation.hub.ingest.IngestBatch;
+import gov.js.evaluation.hub.ingest.IngestRefusedException;
 import gov.js.evaluation.hub.ingest.ProblemResponder;
 import gov.js.evaluation.hub.source.FileInboxSettings;
 import gov.js.evaluation.hub.source.SourceDefinition;
@@ -147,6 +148,11 @@ public class InboxFileImporter {
         if (ProblemResponder.isStoreUnavailable(cause)) {
             imports.finish(progress, State.POSTPONED, "the store is unavailable; the file stays in the inbox and is tried again");
             throw new ImportPostponedException("the store is unavailable: " + cause);
+        }
+        if (cause instanceof IngestRefusedException refused) {
+            log.warn("import {} stopped after {} records: {}", progress.importId(), progress.records(), refused.error());
+            return new ReadProblem(refused.error() + " after record " + progress.records() + ": " + refused.getMessage()
+                    + "; the records after it were not imported", null);
         }
         // the class and place only: an exception's message may quote a record
         log.error("import {} failed on a chunk after {} records: {} at {}", progress.importId(), progress.records(),

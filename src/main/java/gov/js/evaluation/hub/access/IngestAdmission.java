@@ -1,0 +1,95 @@
+package gov.js.evaluation.hub.access;
+
+import gov.js.evaluation.hub.ingest.IngestLimitsProperties;
+import gov.js.evaluation.hub.source.SourceDefinition;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+
+/**
+ * Room for a source request before its body is read: a place among the requests the hub works on at once (over
+ * all sources, and of this source), and the body's bytes under what all bodies in flight may hold. Whatever one
+ * sender does, Tomcat's threads and the heap keep room for the other sources, the operators and health.
+ */
+@Component
+public class IngestAdmission {
+
+    /** What a refused request is told; null when admitted. */
+    public record Refusal(int status, String error, String message, int retryAfterSeconds) {
+    }
+
+    /** The room a request holds until it is answered. */
+    public interface Permit extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private final IngestLimitsProperties limits;
+    private final Semaphore requests;
+    private final Semaphore kibibytes;
+    private final Map<String, AtomicInteger> perSource = new ConcurrentHashMap<>();
+
+    public IngestAdmission(IngestLimitsProperties limits) {
+        this.limits = limits;
+        this.requests = new Semaphore(limits.maxConcurrentRequests());
+        this.kibibytes = new Semaphore((int) Math.min(Integer.MAX_VALUE, limits.maxBodyBytesInFlight().toBytes() / 1024));
+    }
+
+    /**
+     * Admits a request of {@code source} whose body has {@code declaredLength} bytes (-1: unknown, counted as the
+     * source's limit); throws {@link Refused} when there is no room.
+     */
+    public Permit admit(SourceDefinition source, long declaredLength) throws InterruptedException {
+        AtomicInteger ofSource = perSource.computeIfAbsent(source.id(), id -> new AtomicInteger());
+        int sourceLimit = limits.maxConcurrentRequests(source);
+        if (ofSource.incrementAndGet() > sourceLimit) {
+            ofSource.decrementAndGet();
+            throw new Refused(new Refusal(429, "TOO_MANY_CONCURRENT_REQUESTS", "source " + source.id() + " has "
+                    + sourceLimit + " requests in progress, the most it may have at once; wait for their answers, then send", 1));
+        }
+        if (!requests.tryAcquire()) {
+            ofSource.decrementAndGet();
+            throw busy("the hub is working on as many requests as it takes at once");
+        }
+        long bytes = declaredLength >= 0 ? declaredLength : source.maxBodyBytes();
+        // a body larger than all the room takes all of it
+        int kib = (int) Math.max(1, Math.min(maxKibibytes(), (bytes + 1023) / 1024));
+        boolean roomForBody = kibibytes.tryAcquire(kib, limits.admissionWait().toMillis(), TimeUnit.MILLISECONDS);
+        if (!roomForBody) {
+            requests.release();
+            ofSource.decrementAndGet();
+            throw busy("the hub holds as many request bodies as it takes at once");
+        }
+        return () -> {
+            kibibytes.release(kib);
+            requests.release();
+            ofSource.decrementAndGet();
+        };
+    }
+
+    private int maxKibibytes() {
+        return (int) Math.min(Integer.MAX_VALUE, limits.maxBodyBytesInFlight().toBytes() / 1024);
+    }
+
+    private static Refused busy(String why) {
+        return new Refused(new Refusal(503, "HUB_BUSY", why + "; nothing of this request was read, send it again in a moment "
+                + "(signed anew)", 1));
+    }
+
+    /** No room for the request. */
+    public static final class Refused extends RuntimeException {
+        private final Refusal refusal;
+
+        Refused(Refusal refusal) {
+            super(refusal.error(), null, false, false);
+            this.refusal = refusal;
+        }
+
+        public Refusal refusal() {
+            return refusal;
+        }
+    }
+}

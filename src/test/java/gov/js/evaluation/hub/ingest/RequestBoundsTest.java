@@ -1,0 +1,275 @@
+package gov.js.evaluation.hub.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.js.evaluation.hub.Evaluations;
+import gov.js.evaluation.hub.HubClient;
+import gov.js.evaluation.hub.HubInstance;
+import gov.js.evaluation.hub.HubInstance.Response;
+import gov.js.evaluation.hub.access.RequestSignature;
+import gov.js.evaluation.hub.crypto.Sm3;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * Nothing one request or one sender does takes the hub down: the records a request may hold, the receipt's size,
+ * the rows a source may leave in quarantine, the time a body may take, and the places one source (or all of them)
+ * may hold are bounded; slow senders are cut off and health and operators keep answering. Over real HTTP and raw
+ * sockets against a running hub.
+ */
+class RequestBoundsTest {
+
+    private static final String WEB = "/api/v1/sources/province-web/evaluations";
+    private static final String BOUNDED = "/api/v1/sources/test-bounds/evaluations";
+    private static HubInstance hub;
+
+    @BeforeAll
+    static void start() {
+        hub = HubInstance.start(Map.of("hub.ingest.receipt-detail-limit", "20", "hub.ingest.body-timeout", "3s",
+                "server.tomcat.connection-timeout", "4s"));
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    @Test
+    void millionsOfTinyRecordsAreRefusedBeforeTheyAreBuilt() {
+        StringBuilder body = new StringBuilder(9_000_100).append('[');
+        for (int i = 0; i < 3_000_000; i++) {
+            body.append(i == 0 ? "{}" : ",{}");
+        }
+        body.append(']');
+        long started = System.nanoTime();
+
+        Response r = hub.post(WEB, body.toString());
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(413);
+        assertThat(r.json().path("error").asString()).isEqualTo("TOO_MANY_RECORDS");
+        assertThat(r.json().path("message").asString()).contains("5000");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        assertThat(r.body().length()).isLessThan(1000);
+        assertThat(health()).isEqualTo(200);
+    }
+
+    @Test
+    void aSourcesOwnRecordLimitHolds() {
+        Response four = hub.post(BOUNDED, records(4).toString());
+        assertThat(four.status()).as(four.toString()).isEqualTo(413);
+        assertThat(four.json().path("error").asString()).isEqualTo("TOO_MANY_RECORDS");
+
+        assertThat(hub.post(BOUNDED, records(3).toString()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReceiptListsTheFirstRejectionsAndCountsTheRestWhileQuarantineKeepsThemAll() {
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 500; i++) {
+            body.append(i == 0 ? "{}" : ",{}");
+        }
+        Response r = hub.post(WEB, body.append(']').toString());
+
+        assertThat(r.status()).isEqualTo(422);
+        JsonNode receipt = r.json();
+        assertThat(receipt.path("rejected").asInt()).isEqualTo(500);
+        assertThat(receipt.path("records").size()).isEqualTo(500);
+        assertThat(receipt.path("records").valueStream().filter(x -> x.has("errors")).count()).isEqualTo(20);
+        assertThat(receipt.path("unlistedRejections").asInt()).isEqualTo(480);
+        assertThat(receipt.at("/rejectedByCode/REQUIRED").asInt()).isEqualTo(500);
+        assertThat(r.body().length()).as("the receipt stays small").isLessThan(80_000);
+        String receiptId = receipt.path("receiptId").asString();
+        JsonNode kept = hub.get("/api/v1/sources/province-web/quarantine?limit=1&receiptId=" + receiptId).json();
+        assertThat(kept.path("total").asInt()).as("every rejected record is kept").isEqualTo(500);
+        assertThat(kept.at("/records/0/errors").size()).isPositive();
+    }
+
+    @Test
+    void aFullQuarantineRefusesRequestsThatWouldAddToItUntilOperatorsDiscard() {
+        Response first = hub.post(BOUNDED, bad(3).toString());
+        assertThat(first.status()).as(first.toString()).isEqualTo(422);
+        assertThat(quarantined("test-bounds")).isEqualTo(3);
+
+        Response full = hub.post(BOUNDED, bad(3).toString());
+        assertThat(full.status()).as(full.toString()).isEqualTo(429);
+        assertThat(full.json().path("error").asString()).isEqualTo("QUARANTINE_FULL");
+        assertThat(full.retryAfter()).isNotNull();
+        assertThat(quarantined("test-bounds")).as("nothing of the refused request is kept").isEqualTo(3);
+
+        assertThat(hub.post(BOUNDED, records(2).toString()).status()).as("records without errors are still taken").isEqualTo(200);
+        assertThat(hub.post(BOUNDED, bad(2).toString()).status()).as("up to the bound").isEqualTo(422);
+        assertThat(quarantined("test-bounds")).isEqualTo(5);
+
+        Response discarded = hub.client().send(HubClient.asOperator(HubClient.ADMIN,
+                hub.client().request("/api/v1/sources/test-bounds/quarantine").DELETE()).build());
+        assertThat(discarded.status()).as(discarded.toString()).isEqualTo(200);
+        assertThat(discarded.json().path("discarded").asInt()).isEqualTo(5);
+        assertThat(hub.get("/api/v1/admin/audit?limit=5").body()).contains("QUARANTINE_DISCARD");
+        assertThat(hub.post(BOUNDED, bad(3).toString()).status()).isEqualTo(422);
+        assertThat(quarantined("test-bounds")).isEqualTo(3);
+        hub.client().send(HubClient.asOperator(HubClient.ADMIN, hub.client().request("/api/v1/sources/test-bounds/quarantine").DELETE())
+                .build());
+    }
+
+    @Test
+    void slowUnsignedBodiesHoldNoThreadAndHealthKeepsAnswering() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+        try {
+            for (int i = 0; i < 250; i++) {
+                Socket s = new Socket("localhost", hub.port());
+                s.setSoTimeout(15_000);
+                OutputStream out = s.getOutputStream();
+                out.write(("POST " + WEB + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 1000000\r\n\r\n[{\"a\": 1},").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                slow.add(s);
+            }
+            trickle.scheduleAtFixedRate(() -> slow.forEach(s -> {
+                try {
+                    s.getOutputStream().write("{\"b\": 22},".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException closedByTheHub) {
+                    // expected once the hub has refused it
+                }
+            }), 1, 1, TimeUnit.SECONDS);
+
+            long started = System.nanoTime();
+            assertThat(health()).isEqualTo(200);
+            assertThat(hub.post(WEB, Evaluations.valid().toString()).status()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+
+            for (Socket s : slow) {
+                String answer = readUntilClosed(s);
+                assertThat(answer).startsWith("HTTP/1.1 401").contains("SIGNATURE_MISSING").contains("Connection: close");
+            }
+        } finally {
+            trickle.shutdownNow();
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void aSignedBodyThatTricklesIsCutOffAtTheBodyTimeout() throws Exception {
+        try (Socket s = signedSlowRequest(WEB, 2_000)) {
+            long started = System.nanoTime();
+            trickle(s, 8);
+            String answer = readUntilClosed(s);
+
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("REQUEST_BODY_TIMEOUT");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        }
+        assertThat(hub.post(WEB, Evaluations.valid().toString()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void oneSourceCannotTakeEveryPlace() throws Exception {
+        try (Socket a = signedSlowRequest(BOUNDED, 2_000); Socket b = signedSlowRequest(BOUNDED, 2_000)) {
+            CompletableFuture<Void> trickling = CompletableFuture.runAsync(() -> {
+                trickle(a, 1);
+                trickle(b, 1);
+            });
+            trickling.get(5, TimeUnit.SECONDS);
+            Thread.sleep(300); // both are being read now
+
+            Response third = hub.post(BOUNDED, records(1).toString());
+            assertThat(third.status()).as(third.toString()).isEqualTo(429);
+            assertThat(third.json().path("error").asString()).isEqualTo("TOO_MANY_CONCURRENT_REQUESTS");
+            assertThat(hub.post(WEB, Evaluations.valid().toString()).status()).as("other sources are served").isEqualTo(200);
+            assertThat(health()).isEqualTo(200);
+            assertThat(readUntilClosed(a)).startsWith("HTTP/1.1 408");
+            assertThat(readUntilClosed(b)).startsWith("HTTP/1.1 408");
+        }
+        assertThat(hub.post(BOUNDED, records(1).toString()).status()).as("its places are given back").isEqualTo(200);
+    }
+
+    /** A signed request whose headers and first bytes are sent; the rest of its declared body is never sent whole. */
+    private static Socket signedSlowRequest(String path, int length) throws IOException {
+        String source = path.split("/")[4];
+        HubClient.SigningKey key = hub.client().keyOf(source).orElseThrow();
+        byte[] body = " ".repeat(length).getBytes(StandardCharsets.US_ASCII);
+        String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+        String nonce = HubClient.newNonce();
+        String digest = Sm3.hex(body);
+        String signature = RequestSignature.sign(key.secret(), RequestSignature.canonical("POST", path, timestamp, nonce, digest));
+        Socket s = new Socket("localhost", hub.port());
+        s.setSoTimeout(15_000);
+        s.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + length + "\r\n" + RequestSignature.KEY_ID + ": " + key.keyId() + "\r\n"
+                + RequestSignature.TIMESTAMP + ": " + timestamp + "\r\n" + RequestSignature.NONCE + ": " + nonce + "\r\n"
+                + RequestSignature.CONTENT_SM3 + ": " + digest + "\r\n" + RequestSignature.SIGNATURE + ": " + signature + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        return s;
+    }
+
+    /** Sends one space a second, {@code seconds} times, or until the hub closes the connection. */
+    private static void trickle(Socket s, int seconds) {
+        try {
+            for (int i = 0; i < seconds; i++) {
+                s.getOutputStream().write(' ');
+                s.getOutputStream().flush();
+                Thread.sleep(1000);
+            }
+        } catch (IOException | InterruptedException closed) {
+            // the hub answered and closed the connection
+        }
+    }
+
+    /** Everything the hub sends on the connection until it closes it (a read timeout fails the test). */
+    private static String readUntilClosed(Socket s) throws IOException {
+        InputStream in = s.getInputStream();
+        StringBuilder answer = new StringBuilder();
+        byte[] buffer = new byte[4096];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the hub kept the connection open: " + answer, e);
+        } catch (IOException reset) {
+            // a connection reset after the answer counts as closed
+        }
+        return answer.toString();
+    }
+
+    private static ArrayNode records(int n) {
+        ArrayNode a = HubInstance.JSON.createArrayNode();
+        for (int i = 0; i < n; i++) {
+            a.add(Evaluations.valid());
+        }
+        return a;
+    }
+
+    private static ArrayNode bad(int n) {
+        ArrayNode a = records(n);
+        a.valueStream().forEach(r -> ((tools.jackson.databind.node.ObjectNode) r).put("satisfaction", "9"));
+        return a;
+    }
+
+    private static long quarantined(String sourceId) {
+        return hub.jdbc().queryForObject("SELECT count(*) FROM quarantine WHERE source_id = ?", Long.class, sourceId);
+    }
+
+    private static int health() {
+        return hub.send(hub.client().request("/actuator/health").timeout(Duration.ofSeconds(2)).GET().build()).status();
+    }
+}
