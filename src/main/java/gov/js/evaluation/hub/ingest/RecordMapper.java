@@ -1,11 +1,14 @@
 package gov.js.evaluation.hub.ingest;
 
 import gov.js.evaluation.hub.adapter.MappingResult;
+import gov.js.evaluation.hub.schema.ReportingProvince;
 import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Stage 2: the source's adapter maps each decoded record into the unified wire form. An adapter that
@@ -34,6 +37,7 @@ public class RecordMapper {
                         + "province's operators, the other records of the request are not affected"));
                 continue;
             }
+            fillDataSource(result.unified());
             record.mapped(result.unified(), result.sourceRecordId(), result.channelDetail());
             if (result.duplicateOf() != null) {
                 record.settle(RecordStatus.DUPLICATE, result.duplicateOf());
@@ -42,5 +46,16 @@ public class RecordMapper {
             record.errors().addAll(result.errors());
         }
         return batch;
+    }
+
+    /**
+     * The hub decides the reporting province: a mapped record that leaves dataSource out gets the hub's (another is
+     * refused by validation); one of which nothing was mapped stays empty.
+     */
+    private static void fillDataSource(ObjectNode unified) {
+        JsonNode given = unified == null ? null : unified.get("dataSource");
+        if (unified != null && !unified.isEmpty() && (given == null || given.isNull() || given.isString() && given.asString().isBlank())) {
+            unified.put("dataSource", ReportingProvince.DATA_SOURCE);
+        }
     }
 }

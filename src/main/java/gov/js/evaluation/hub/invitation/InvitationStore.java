@@ -22,11 +22,13 @@ public class InvitationStore implements InvitationLookup {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final PersonalFields personal;
+    private final InvitationProperties settings;
 
-    public InvitationStore(JdbcTemplate jdbc, ObjectMapper json, PersonalFields personal) {
+    public InvitationStore(JdbcTemplate jdbc, ObjectMapper json, PersonalFields personal, InvitationProperties settings) {
         this.jdbc = jdbc;
         this.json = json;
         this.personal = personal;
+        this.settings = settings;
     }
 
     public UUID record(String sourceId, String phone, ObjectNode caseFields, Instant sentAt) {
@@ -40,18 +42,18 @@ public class InvitationStore implements InvitationLookup {
     }
 
     @Override
-    public Optional<SmsInvitation> latestFor(String phone) {
+    public Optional<SmsInvitation> answeredBy(String phone, Instant repliedAt) {
         List<SmsInvitation> found = jdbc.query("""
                 SELECT i.invitation_id, i.source_id, i.case_fields::text AS case_fields, i.sent_at, e.evaluation_id
                 FROM sms_invitation i
                 LEFT JOIN evaluation e ON e.project_no = i.project_no AND e.assess_number = 1
-                WHERE i.phone_index = ?
-                ORDER BY i.sent_at DESC, i.created_at DESC
+                WHERE i.phone_index = ? AND i.sent_at <= ? AND i.sent_at >= ?
+                ORDER BY i.sent_at DESC, i.created_at DESC, i.invitation_id DESC
                 LIMIT 1""",
                 (rs, n) -> new SmsInvitation(rs.getObject("invitation_id", UUID.class), rs.getString("source_id"),
                         personal.reveal((ObjectNode) json.readTree(rs.getString("case_fields"))), rs.getTimestamp("sent_at").toInstant(),
                         rs.getObject("evaluation_id", UUID.class)),
-                personal.indexOf(phone));
+                personal.indexOf(phone), Timestamp.from(repliedAt), Timestamp.from(repliedAt.minus(settings.replyWindow())));
         return found.stream().findFirst();
     }
 }

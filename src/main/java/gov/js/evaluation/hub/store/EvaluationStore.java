@@ -69,11 +69,12 @@ public class EvaluationStore implements DisposableBean {
     private final QuarantineStore quarantine;
     private final NationalOutbox outbox;
     private final PersonalFields personal;
+    private final CaseNumberCollisions collisions;
     private final GroupCommit group;
     private final int groupMaxRecords;
 
     public EvaluationStore(JdbcTemplate jdbc, TransactionTemplate transaction, QuarantineStore quarantine, NationalOutbox outbox,
-                           PersonalFields personal,
+                           PersonalFields personal, CaseNumberCollisions collisions,
                            @Value("${hub.store.group-commit.enabled:true}") boolean groupCommit,
                            @Value("${hub.store.group-commit.writers:2}") int writers,
                            @Value("${hub.store.group-commit.max-records:256}") int maxRecords) {
@@ -82,6 +83,7 @@ public class EvaluationStore implements DisposableBean {
         this.quarantine = quarantine;
         this.outbox = outbox;
         this.personal = personal;
+        this.collisions = collisions;
         this.groupMaxRecords = maxRecords;
         this.group = groupCommit ? new GroupCommit(this::storeTogether, writers, maxRecords) : null;
     }
@@ -240,14 +242,18 @@ public class EvaluationStore implements DisposableBean {
         });
     }
 
-    /** Rows whose key was already stored (before, or earlier in this transaction): duplicate or conflict. */
+    /**
+     * Rows whose key was already stored (before, or earlier in this transaction): duplicate or conflict. The first
+     * stored rating keeps its key. A sender learns only what it may know: of another source's rating, neither its id
+     * nor that it is another source's; the collision is recorded for the operators instead.
+     */
     private void settleExisting(List<Row> rows) {
-        record Existing(UUID id, String hash) {
+        record Existing(UUID id, String hash, String sourceId) {
         }
         Map<String, Existing> existing = new HashMap<>();
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
-                    SELECT e.project_no, e.assess_number, e.evaluation_id, e.content_hash
+                    SELECT e.project_no, e.assess_number, e.evaluation_id, e.content_hash, e.source_id
                     FROM evaluation e JOIN unnest(?::text[], ?::smallint[]) AS k(project_no, assess_number)
                       ON e.project_no = k.project_no AND e.assess_number = k.assess_number""")) {
                 ps.setArray(1, connection.createArrayOf("text", rows.stream().map(r -> r.projectNo).toArray()));
@@ -255,7 +261,7 @@ public class EvaluationStore implements DisposableBean {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         existing.put(key(rs.getString(1), rs.getShort(2)),
-                                new Existing(rs.getObject(3, UUID.class), rs.getString(4)));
+                                new Existing(rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5)));
                     }
                 }
             }
@@ -265,16 +271,22 @@ public class EvaluationStore implements DisposableBean {
             Existing found = existing.get(key(row.projectNo, row.assessNumber));
             if (found == null) {
                 // not inserted and not found: the key's row went away in between; no record may count as accepted
-                throw new IllegalStateException("case " + row.projectNo + " rating " + row.assessNumber + " was neither stored nor found");
+                throw new IllegalStateException("a case's rating was neither stored nor found (receipt " + row.batch.receiptId() + ")");
             }
+            boolean ownRating = found.sourceId().equals(row.batch.source().id());
             if (row.digest.equals(found.hash())) {
-                row.record.settle(RecordStatus.DUPLICATE, found.id());
-            } else {
-                row.record.errors().add(FieldError.of("projectNo", ErrorCode.ALREADY_RATED_CONFLICT, "case " + row.projectNo
-                        + " already has rating number " + row.assessNumber + " (evaluation " + found.id()
-                        + ") with different content; a case gets one first rating and at most one follow-up"));
-                row.record.settle(RecordStatus.REJECTED, null);
+                row.record.settle(RecordStatus.DUPLICATE, ownRating ? found.id() : null);
+                continue;
             }
+            if (!ownRating) {
+                collisions.record(row.projectNo, row.assessNumber, row.batch.source().id(), row.batch.receiptId(), row.record.index(),
+                        found.sourceId(), found.id());
+            }
+            row.record.errors().add(FieldError.of("projectNo", ErrorCode.ALREADY_RATED_CONFLICT, "this case already has a rating "
+                    + "of this number with different content" + (ownRating ? " (evaluation " + found.id() + ", sent by this source)" : "")
+                    + "; a case gets one first rating and at most one follow-up. If the case number is this source's own, "
+                    + "tell the province's operators"));
+            row.record.settle(RecordStatus.REJECTED, null);
         }
     }
 

@@ -26,6 +26,8 @@ public enum ErrorCode {
     AREA_NOT_JIANGSU,
     /** areaCode is outside the region the source may send for */
     AREA_OUTSIDE_SOURCE_REGION,
+    /** dataSource names another province than the hub's (320, Jiangsu) */
+    DATA_SOURCE_NOT_THIS_PROVINCE,
     /** deptCode fails the GB 32100 check character */
     INVALID_CREDIT_CODE,
     /** a natural person's certKey fails the GB 11643 check digit or birth date */

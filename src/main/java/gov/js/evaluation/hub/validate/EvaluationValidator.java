@@ -2,6 +2,7 @@ package gov.js.evaluation.hub.validate;
 
 import gov.js.evaluation.hub.schema.Evaluation;
 import gov.js.evaluation.hub.schema.EvaluationCodec;
+import gov.js.evaluation.hub.validate.rules.DataSourceRule;
 import gov.js.evaluation.hub.validate.rules.DeptCreditCodeRule;
 import gov.js.evaluation.hub.validate.rules.DomainRule;
 import gov.js.evaluation.hub.validate.rules.LowRatingNeedsReasonRule;
@@ -27,7 +28,17 @@ public final class EvaluationValidator {
                 new RegionRule(),
                 new DeptCreditCodeRule(),
                 new NaturalPersonIdRule(),
-                new PlausibleTimesRule(allowedClockSkew));
+                new PlausibleTimesRule(allowedClockSkew),
+                new DataSourceRule());
+    }
+
+    /**
+     * Some fields of a record (an SMS invitation's case fields), each checked as it would be in a whole record;
+     * fields not given are not refused as missing.
+     */
+    public List<FieldError> validateFields(JsonNode fields, RuleContext context) {
+        return validate(fields, context).stream()
+                .filter(e -> !e.code().equals(ErrorCode.REQUIRED.name()) || fields.has(e.field())).toList();
     }
 
     public List<FieldError> validate(JsonNode wire, RuleContext context) {

@@ -32,18 +32,18 @@ class SmsReplyTest {
 
     private static String invite(String phone, String projectNo) {
         Response r = hub.post("/api/v1/sources/sms/invitations", """
-                {"phone": "%s", "sentAt": "2026-11-26 09:00:00", "projectNo": "%s",
+                {"phone": "%s", "sentAt": "%s", "projectNo": "%s",
                  "taskCode": "11320100MB1234567A4000117111", "taskName": "残疾人证办理",
                  "deptCode": "11320100MB1234567A", "proDepart": "扬州市残疾人联合会", "areaCode": "321002", "userProp": "1"}"""
-                .formatted(phone, projectNo));
+                .formatted(phone, minutesAgo(10), projectNo));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json().path("invitationId").asString();
     }
 
     private static Response reply(String phone, String text) {
         return hub.post("/api/v1/sources/sms/evaluations", """
-                {"messageId": "MO-%d", "phone": "%s", "text": "%s", "receivedAt": "2026-11-26 09:05:00"}"""
-                .formatted(System.nanoTime(), phone, text));
+                {"messageId": "MO-%d", "phone": "%s", "text": "%s", "receivedAt": "%s"}"""
+                .formatted(System.nanoTime(), phone, text, minutesAgo(5)));
     }
 
     @Test
@@ -98,7 +98,12 @@ class SmsReplyTest {
 
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().path("errors").valueStream().map(e -> e.path("field").asString() + ":" + e.path("code").asString()))
-                .containsExactlyInAnyOrder("phone:INVALID_FORMAT", "sentAt:INVALID_FORMAT", "colour:UNKNOWN_FIELD", "projectNo:REQUIRED");
+                .containsExactlyInAnyOrder("phone:INVALID_FORMAT", "sentAt:INVALID_FORMAT", "colour:UNKNOWN_FIELD", "projectNo:REQUIRED", "areaCode:REQUIRED");
         assertThat(hub.post("/api/v1/sources/nowhere/invitations", "{}").status()).isEqualTo(404);
+    }
+
+    /** A time a few minutes ago, China time: invitations and replies are of this time (hub.invitations.reply-window). */
+    static String minutesAgo(int minutes) {
+        return gov.js.evaluation.hub.schema.ChinaTime.format(java.time.Instant.now().minusSeconds(60L * minutes));
     }
 }

@@ -43,8 +43,8 @@ final class ExampleContext {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        InvitationLookup lookup = phone -> invitations.stream().filter(e -> e.phone().equals(phone))
-                .map(Entry::invitation).max(Comparator.comparing(SmsInvitation::sentAt));
+        InvitationLookup lookup = (phone, repliedAt) -> invitations.stream().filter(e -> e.phone().equals(phone))
+                .map(Entry::invitation).filter(i -> !i.sentAt().isAfter(repliedAt)).max(Comparator.comparing(SmsInvitation::sentAt));
         return new AdapterContext() {
             @Override
             public <T> Optional<T> service(Class<T> type) {

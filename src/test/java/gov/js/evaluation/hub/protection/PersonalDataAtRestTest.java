@@ -99,17 +99,17 @@ class PersonalDataAtRestTest {
 
     static void invite(HubInstance hub, String phone, String projectNo, String certKey, String userName) {
         Response r = hub.post("/api/v1/sources/sms/invitations", """
-                {"phone": "%s", "sentAt": "2026-11-26 09:00:00", "projectNo": "%s", "certKey": "%s", "userName": "%s",
+                {"phone": "%s", "sentAt": "%s", "projectNo": "%s", "certKey": "%s", "userName": "%s",
                  "taskCode": "11320100MB1234567A4000117111", "taskName": "残疾人证办理", "userPageType": "111",
                  "deptCode": "11320100MB1234567A", "proDepart": "扬州市残疾人联合会", "areaCode": "321002", "userProp": "1"}"""
-                .formatted(phone, projectNo, certKey, userName));
+                .formatted(phone, minutesAgo(10), projectNo, certKey, userName));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
 
     static String smsReply(HubInstance hub, String phone) {
         return accepted(hub, "/api/v1/sources/sms/evaluations", """
-                {"messageId": "MO-%d", "phone": "%s", "text": "5 很好", "receivedAt": "2026-11-26 09:05:00"}"""
-                .formatted(System.nanoTime(), phone));
+                {"messageId": "MO-%d", "phone": "%s", "text": "5 很好", "receivedAt": "%s"}"""
+                .formatted(System.nanoTime(), phone, minutesAgo(5)));
     }
 
     /** Every personal value, as sent and (ID numbers) with a lower-case x, found in any stored row. */
@@ -210,5 +210,10 @@ class PersonalDataAtRestTest {
         assertThat(hub.get("/api/v1/evaluations?certKey=" + quarantinedId).json().at("/evaluations/0/evaluationId").asString())
                 .isEqualTo(replayed.json().at("/records/0/evaluationId").asString());
         assertThat(clearValuesStored(jdbc, List.of(quarantinedId, quarantinedName))).isEmpty();
+    }
+
+    /** A time a few minutes ago, China time: invitations and replies are of this time (hub.invitations.reply-window). */
+    static String minutesAgo(int minutes) {
+        return gov.js.evaluation.hub.schema.ChinaTime.format(java.time.Instant.now().minusSeconds(60L * minutes));
     }
 }

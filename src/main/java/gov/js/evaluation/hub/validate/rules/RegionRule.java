@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.validate.rules;
 
 import gov.js.evaluation.hub.schema.Evaluation;
+import gov.js.evaluation.hub.schema.ReportingProvince;
 import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class RegionRule implements DomainRule {
         if (area == null || !area.matches("[0-9]{12}")) {
             return;
         }
-        if (!area.startsWith("32")) {
+        if (!area.startsWith(ReportingProvince.REGION_PREFIX)) {
             errors.add(FieldError.of("areaCode", ErrorCode.AREA_NOT_JIANGSU,
                     "areaCode is not a Jiangsu region code (Jiangsu codes start with 32)"));
             return;

@@ -7,6 +7,8 @@ import gov.js.evaluation.hub.adapter.mapping.RegionCode;
 import gov.js.evaluation.hub.decode.SourceRecord;
 import gov.js.evaluation.hub.invitation.InvitationLookup;
 import gov.js.evaluation.hub.invitation.SmsInvitation;
+import gov.js.evaluation.hub.schema.ChinaTime;
+import java.time.Instant;
 import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
 import java.util.List;
@@ -16,8 +18,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Matches an SMS reply {@code {phone, text, receivedAt, messageId}} to the latest invitation sent to
- * that phone and makes the rating of the invitation's case (pf 7). A reply to an
+ * Matches an SMS reply {@code {phone, text, receivedAt, messageId}} to the invitation it answers (the newest
+ * sent to that phone before it, within the reply window) and makes the rating of the invitation's case (pf 7). A reply to an
  * invitation already answered is a duplicate of that answer. The phone number never appears in a
  * message or a log.
  */
@@ -49,7 +51,10 @@ public class SmsReplyAdapter implements EvaluationAdapter {
         if (invitations == null) {
             return refused(unified, messageId, "record", "the hub offers no SMS invitations to match replies with");
         }
-        Optional<SmsInvitation> found = invitations.latestFor(phone);
+        // matched to the invitation it answers by the time the gateway received it (the hub's time when unreadable:
+        // the rating is then refused for its assessTime anyway)
+        Instant repliedAt = ChinaTime.parse(reply.path("receivedAt").asString(null)).orElseGet(Instant::now);
+        Optional<SmsInvitation> found = invitations.answeredBy(phone, repliedAt);
         if (found.isEmpty()) {
             return refused(unified, messageId, "record", "no invitation was sent to this phone number: the reply cannot be matched to a case");
         }
@@ -73,9 +78,6 @@ public class SmsReplyAdapter implements EvaluationAdapter {
             unified.put("writingEvaluation", rating.get().comment());
         }
         unified.put("assessTime", reply.path("receivedAt").asString(""));
-        if (!unified.has("dataSource")) {
-            unified.put("dataSource", "320");
-        }
         if (!unified.has("anonymityFlag")) {
             unified.put("anonymityFlag", "2");
         }

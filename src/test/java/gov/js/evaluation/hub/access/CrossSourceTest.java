@@ -1,0 +1,186 @@
+package gov.js.evaluation.hub.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.js.evaluation.hub.Evaluations;
+import gov.js.evaluation.hub.HubInstance;
+import gov.js.evaluation.hub.HubInstance.Response;
+import gov.js.evaluation.hub.invitation.InvitationStore;
+import gov.js.evaluation.hub.schema.ChinaTime;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One city cannot act for another: only the source allowed to invite posts SMS invitations, for cases of its own
+ * region and of this time; a reply rates the invitation it answers, decided the same way every time; a case number
+ * another source's rating holds tells the sender nothing of that rating and is recorded for the operators; the hub
+ * decides the reporting province; a source takes records only through its own transport.
+ */
+class CrossSourceTest {
+
+    private static final String SMS_INVITATIONS = "/api/v1/sources/sms/invitations";
+    private static HubInstance hub;
+
+    @BeforeAll
+    static void start() {
+        hub = HubInstance.start(Map.of("hub.invitations.reply-window", "1h"));
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    @Test
+    void onlyTheSourceAllowedToInvitePostsInvitations() {
+        long before = invitations();
+        Response nanjing = hub.post("/api/v1/sources/city-320100/invitations", invitation(phone(), "NJ-" + System.nanoTime(), "320102",
+                at(Duration.ZERO)));
+
+        assertThat(nanjing.status()).as(nanjing.toString()).isEqualTo(403);
+        assertThat(nanjing.json().path("error").asString()).isEqualTo("INVITATIONS_NOT_ALLOWED");
+        assertThat(invitations()).isEqualTo(before);
+    }
+
+    @Test
+    void anInvitationIsForTheSourcesRegionAndOfThisTime() {
+        assertInvitationRefused("sms", invitation(phone(), "X-1", "110000", at(Duration.ZERO)), "areaCode:AREA_NOT_JIANGSU");
+        assertInvitationRefused("sms", invitation(phone(), "X-2", "", at(Duration.ZERO)), "areaCode:REQUIRED");
+        assertInvitationRefused("sms", invitation(phone(), "X-3", "320102", "2099-01-01 00:00:00"), "sentAt:TIME_OUT_OF_RANGE");
+        assertInvitationRefused("sms", invitation(phone(), "X-4", "320102", at(Duration.ofHours(-2))), "sentAt:TIME_OUT_OF_RANGE");
+        assertInvitationRefused("sms", invitation(phone(), "P".repeat(51), "320102", at(Duration.ZERO)), "projectNo:TOO_LONG");
+        assertInvitationRefused("sms", invitation(phone(), "X-5\\u0000", "320102", at(Duration.ZERO)), "projectNo:CONTROL_CHARACTER");
+        assertInvitationRefused("test-invite-suzhou", invitation(phone(), "X-6", "320102", at(Duration.ZERO)),
+                "areaCode:AREA_OUTSIDE_SOURCE_REGION");
+        assertThat(hub.post("/api/v1/sources/test-invite-suzhou/invitations", invitation(phone(), "SZ-" + System.nanoTime(), "320508",
+                at(Duration.ZERO))).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aReplyRatesTheInvitationItAnswersTheSameWayEveryTime() {
+        String phone = phone();
+        String early = "NJ-A-" + System.nanoTime();
+        String late = "NJ-B-" + System.nanoTime();
+        assertThat(hub.post(SMS_INVITATIONS, invitation(phone, early, "320102", at(Duration.ofMinutes(-30)))).status()).isEqualTo(201);
+        assertThat(hub.post(SMS_INVITATIONS, invitation(phone, late, "320102", at(Duration.ofMinutes(2)))).status())
+                .as("within the clock skew").isEqualTo(201);
+        assertThat(hub.post(SMS_INVITATIONS, invitation(phone, "NJ-2099", "320102", "2099-12-31 23:59:59")).status())
+                .as("an invitation of the far future cannot claim the phone's replies").isEqualTo(422);
+
+        assertThat(projectNoRatedBy(reply(phone, "5", at(Duration.ofMinutes(-10))))).as("the one sent before the reply").isEqualTo(early);
+        assertThat(projectNoRatedBy(reply(phone, "4", at(Duration.ofMinutes(3))))).as("the newest before the reply").isEqualTo(late);
+
+        String stale = phone();
+        hub.bean(InvitationStore.class).record("sms", stale, (ObjectNode) HubInstance.JSON.readTree(
+                "{\"projectNo\": \"NJ-OLD-" + System.nanoTime() + "\", \"areaCode\": \"320102000000\"}"), Instant.now().minus(Duration.ofHours(2)));
+        Response tooLate = reply(stale, "5", at(Duration.ZERO));
+        assertThat(tooLate.status()).as("an invitation older than the reply window is not answered").isEqualTo(422);
+    }
+
+    @Test
+    void aCaseNumberAnotherSourceHoldsTellsTheSenderNothingOfThatRatingAndIsRecorded() {
+        MeterRegistry meters = hub.bean(MeterRegistry.class);
+        double collisionsBefore = meters.counter("hub.case.number.collisions", "source", "province-web", "holder", "city-320100").count();
+        ObjectNode nanjing = Evaluations.valid().put("pf", "1");
+        Response held = hub.post("/api/v1/sources/city-320100/evaluations", nanjing.toString());
+        assertThat(held.status()).isEqualTo(200);
+        String heldId = held.json().at("/records/0/evaluationId").asString();
+
+        ObjectNode intruder = nanjing.deepCopy().put("satisfaction", "1").put("writingEvaluation", "差");
+        Response refused = hub.post("/api/v1/sources/province-web/evaluations", intruder.toString());
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().at("/records/0/errors/0/code").asString()).isEqualTo("ALREADY_RATED_CONFLICT");
+        assertThat(refused.body()).as("nothing of the other source's rating").doesNotContain(heldId, "city-320100");
+        JsonNode collision = hub.get("/api/v1/collisions?limit=5").json().at("/collisions/0");
+        assertThat(collision.path("projectNo").asString()).isEqualTo(nanjing.path("projectNo").asString());
+        assertThat(collision.path("sourceId").asString()).isEqualTo("province-web");
+        assertThat(collision.path("holderSourceId").asString()).isEqualTo("city-320100");
+        assertThat(collision.path("holderEvaluationId").asString()).isEqualTo(heldId);
+        assertThat(meters.counter("hub.case.number.collisions", "source", "province-web", "holder", "city-320100").count())
+                .isEqualTo(collisionsBefore + 1);
+
+        Response sameContent = hub.post("/api/v1/sources/province-web/evaluations", nanjing.toString());
+        assertThat(sameContent.json().at("/records/0/status").asString()).isEqualTo("DUPLICATE");
+        assertThat(sameContent.body()).doesNotContain(heldId);
+        Response ownAgain = hub.post("/api/v1/sources/city-320100/evaluations", intruder.toString());
+        assertThat(ownAgain.json().at("/records/0/errors/0/message").asString()).as("its own rating is named").contains(heldId);
+    }
+
+    @Test
+    void theHubDecidesTheReportingProvince() {
+        Response other = hub.post("/api/v1/sources/city-320100/evaluations", Evaluations.valid().put("pf", "1").put("dataSource", "110")
+                .toString());
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json().at("/records/0/errors/0/code").asString()).isEqualTo("DATA_SOURCE_NOT_THIS_PROVINCE");
+
+        ObjectNode silent = Evaluations.valid().put("pf", "1");
+        silent.remove("dataSource");
+        Response r = hub.post("/api/v1/sources/city-320100/evaluations", silent.toString());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(hub.get("/api/v1/evaluations/" + r.json().at("/records/0/evaluationId").asString()).json()
+                .at("/evaluation/dataSource").asString()).isEqualTo("320");
+    }
+
+    @Test
+    void aSourceTakesRecordsOnlyThroughItsOwnTransport() {
+        long before = hub.jdbc().queryForObject("SELECT count(*) FROM evaluation WHERE source_id = 'city-320200'", Long.class);
+        String csv = "评价编号,办件编号,事项编码,事项名称,部门代码,办理部门,区划,渠道,评价人类型,证件号码,满意度,评价指标,文字评价,评价时间\n"
+                + "WX-9,320200-T-" + System.nanoTime() + ",11320100MB1234567A4000117301,出生医学证明,11320100MB1234567A,无锡市卫生健康委员会,"
+                + "320213,政务服务网,自然人,,5,,,20261126081500\n";
+        byte[] gbk = csv.getBytes(java.nio.charset.Charset.forName("GBK"));
+
+        Response pushed = hub.post("/api/v1/sources/city-320200/evaluations", gbk, "text/csv");
+        assertThat(pushed.status()).as(pushed.toString()).isEqualTo(403);
+        assertThat(pushed.json().path("error").asString()).isEqualTo("TRANSPORT_NOT_HTTP_PUSH");
+        assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM evaluation WHERE source_id = 'city-320200'", Long.class)).isEqualTo(before);
+
+        Response dryRun = hub.post("/api/v1/sources/city-320200/evaluations/validate", gbk, "text/csv");
+        assertThat(dryRun.status()).as("its dry run stays open").isEqualTo(200);
+    }
+
+    private static void assertInvitationRefused(String source, String body, String fieldAndCode) {
+        Response r = hub.post("/api/v1/sources/" + source + "/invitations", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        assertThat(r.json().path("errors").valueStream().map(e -> e.path("field").asString() + ":" + e.path("code").asString()))
+                .as(r.toString()).contains(fieldAndCode);
+    }
+
+    private static String invitation(String phone, String projectNo, String areaCode, String sentAt) {
+        return """
+                {"phone": "%s", "sentAt": "%s", "projectNo": "%s", "taskCode": "11320100MB1234567A4000117111", "taskName": "残疾人证办理",
+                 "deptCode": "11320100MB1234567A", "proDepart": "南京市残疾人联合会", "areaCode": "%s", "userProp": "1"}"""
+                .formatted(phone, sentAt, projectNo, areaCode);
+    }
+
+    private static Response reply(String phone, String text, String receivedAt) {
+        return hub.post("/api/v1/sources/sms/evaluations", """
+                {"messageId": "MO-%d", "phone": "%s", "text": "%s", "receivedAt": "%s"}""".formatted(System.nanoTime(), phone, text, receivedAt));
+    }
+
+    private static String projectNoRatedBy(Response reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return hub.get("/api/v1/evaluations/" + reply.json().at("/records/0/evaluationId").asString()).json()
+                .at("/evaluation/projectNo").asString();
+    }
+
+    private static String at(Duration fromNow) {
+        return ChinaTime.format(Instant.now().plus(fromNow));
+    }
+
+    private static String phone() {
+        return "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    private static long invitations() {
+        return hub.jdbc().queryForObject("SELECT count(*) FROM sms_invitation", Long.class);
+    }
+}
