@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.api;
 
+import gov.js.evaluation.hub.protection.LoggedFailure;
 import gov.js.evaluation.hub.access.OperatorAudit;
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
@@ -123,12 +124,12 @@ public class QuarantineController {
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<?> failed(RuntimeException e) {
         if (ProblemResponder.isStoreUnavailable(e)) {
-            log.error("store unavailable: {}", e.toString());
+            log.error("store unavailable: {}", LoggedFailure.describe(e));
             return ResponseEntity.status(503).header("Retry-After", "30").body(Map.of("error", "STORE_UNAVAILABLE", "message",
                     "the provincial store is unavailable; records replayed in chunks before the failure are committed,"
                             + " the others are untouched: replay again later"));
         }
-        log.error("quarantine request failed", e);
+        log.error("quarantine request failed", LoggedFailure.of(e));
         return problem(500, "INTERNAL_ERROR", "the hub failed to process the request; nothing of the failed chunk was moved");
     }
 

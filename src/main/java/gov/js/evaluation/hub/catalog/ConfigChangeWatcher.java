@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.catalog;
 
+import gov.js.evaluation.hub.protection.LoggedFailure;
 import java.time.Duration;
 import java.util.ServiceConfigurationError;
 import java.util.concurrent.Executors;
@@ -47,7 +48,7 @@ public class ConfigChangeWatcher implements SmartLifecycle {
             registry.reloadIfChanged();
         } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
             // a failed look must not end the watching; the snapshot in use keeps running
-            log.error("reading the changed configuration failed, the catalogue in use keeps running: {}", e.toString());
+            log.error("reading the changed configuration failed, the catalogue in use keeps running: {}", LoggedFailure.describe(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.ingest;
 
+import gov.js.evaluation.hub.decode.ParserWords;
 import gov.js.evaluation.hub.decode.SourceRecord;
 import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
@@ -27,7 +28,7 @@ public final class IngestRecord {
     public static IngestRecord decoded(SourceRecord source) {
         IngestRecord record = new IngestRecord(source);
         if (!source.isParsed()) {
-            record.errors.add(FieldError.of("record", ErrorCode.UNPARSEABLE_RECORD, source.parseError()));
+            record.errors.add(FieldError.of("record", ErrorCode.UNPARSEABLE_RECORD, ParserWords.withoutInput(source.parseError())));
         }
         return record;
     }

@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.ingest;
 
 import gov.js.evaluation.hub.decode.InputLimitExceededException;
+import gov.js.evaluation.hub.decode.ParserWords;
 import gov.js.evaluation.hub.decode.SourceRecord;
 import gov.js.evaluation.hub.decode.UnparseableBodyException;
 import java.io.ByteArrayInputStream;
@@ -35,9 +36,9 @@ public class PayloadDecoder {
                 records.add(record);
             });
         } catch (InputLimitExceededException e) {
-            throw new IngestRefusedException(400, "INPUT_LIMIT_EXCEEDED", e.getMessage());
+            throw new IngestRefusedException(400, "INPUT_LIMIT_EXCEEDED", ParserWords.withoutInput(e.getMessage()));
         } catch (UnparseableBodyException e) {
-            throw new IngestRefusedException(400, "UNPARSEABLE_BODY", e.getMessage());
+            throw new IngestRefusedException(400, "UNPARSEABLE_BODY", ParserWords.withoutInput(e.getMessage()));
         }
         records.forEach(r -> batch.records().add(IngestRecord.decoded(r)));
         return batch;

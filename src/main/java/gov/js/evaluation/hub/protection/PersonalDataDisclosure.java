@@ -25,9 +25,12 @@ public class PersonalDataDisclosure {
         return policy.callerMaySeePersonalData() ? clear : PersonalDataMask.mask(clear);
     }
 
-    /** A stored raw payload (the source's own text) for an answer: ID-card and mobile numbers masked. */
+    /**
+     * A stored raw payload (the source's own text) for an answer: its escapes decoded and the ID-card and mobile
+     * numbers in it masked.
+     */
     public String rawText(String stored) {
         String clear = fields.reveal(stored);
-        return policy.callerMaySeePersonalData() ? clear : PersonalDataMask.maskIdentifiersIn(clear);
+        return policy.callerMaySeePersonalData() ? clear : PersonalDataMask.maskIdentifiersInRawText(clear);
     }
 }

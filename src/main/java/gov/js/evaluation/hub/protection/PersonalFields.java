@@ -43,7 +43,7 @@ public class PersonalFields {
         return index.of(reveal(value));
     }
 
-    /** A copy of a unified record whose personal fields are in their stored form. */
+    /** A copy of a unified record whose personal fields and free texts are in their stored form. */
     public ObjectNode protect(ObjectNode unified) {
         return convert(unified, this::protect);
     }
@@ -65,7 +65,7 @@ public class PersonalFields {
         ObjectNode copy = unified.deepCopy();
         for (UnifiedField f : UnifiedField.values()) {
             JsonNode v = copy.get(f.wireName());
-            if (f.personal() && v != null && v.isString()) {
+            if (f.sealed() && v != null && v.isString()) {
                 copy.put(f.wireName(), change.apply(v.asString()));
             }
         }

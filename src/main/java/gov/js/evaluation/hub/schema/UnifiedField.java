@@ -16,7 +16,7 @@ public enum UnifiedField {
     SUB_MATTER("subMatter", Kind.TEXT, false),
     DEPT_CODE("deptCode", Kind.TEXT, false),
     PRO_DEPART("proDepart", Kind.TEXT, false),
-    PRO_MANAGER("proManager", Kind.TEXT, false),
+    PRO_MANAGER("proManager", Kind.TEXT, false, true),
     AREA_CODE("areaCode", Kind.TEXT, false),
     PRO_STATUS("proStatus", Kind.TEXT, false),
     PF("pf", Kind.TEXT, false),
@@ -26,7 +26,7 @@ public enum UnifiedField {
     CERT_KEY("certKey", Kind.TEXT, true),
     SATISFACTION("satisfaction", Kind.TEXT, false),
     EVAL_DETAIL("evalDetail", Kind.LIST, false),
-    WRITING_EVALUATION("writingEvaluation", Kind.TEXT, false),
+    WRITING_EVALUATION("writingEvaluation", Kind.TEXT, false, true),
     ASSESS_TIME("assessTime", Kind.TIME, false),
     ACCEPT_DATE("acceptDate", Kind.TIME, false),
     PROMISE_TIME("promiseTime", Kind.TEXT, false),
@@ -49,11 +49,17 @@ public enum UnifiedField {
     private final String wireName;
     private final Kind kind;
     private final boolean personal;
+    private final boolean freeText;
 
     UnifiedField(String wireName, Kind kind, boolean personal) {
+        this(wireName, kind, personal, false);
+    }
+
+    UnifiedField(String wireName, Kind kind, boolean personal, boolean freeText) {
         this.wireName = wireName;
         this.kind = kind;
         this.personal = personal;
+        this.freeText = freeText;
     }
 
     public String wireName() {
@@ -67,6 +73,19 @@ public enum UnifiedField {
     /** Personal information: encrypted at rest later, masked in answers, never logged. */
     public boolean personal() {
         return personal;
+    }
+
+    /**
+     * Text a person types (the rater's comment, the handler's name): it may hold ID-card or phone numbers. Stored
+     * encrypted in the unified record, its clear column carries it with those numbers masked, answers mask them.
+     */
+    public boolean freeText() {
+        return freeText;
+    }
+
+    /** Stored encrypted in the unified record: personal data and free text. */
+    public boolean sealed() {
+        return personal || freeText;
     }
 
     public static Optional<UnifiedField> byWireName(String name) {

@@ -62,7 +62,7 @@ public record JdbcPollSettings(String url, String user, String password, String 
     @Override
     public Map<String, Object> shown() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("url", url);
+        m.put("url", UrlSecrets.redacted(url));
         m.put("user", user);
         m.put("query", query);
         m.put("watermark", watermark);
@@ -73,6 +73,6 @@ public record JdbcPollSettings(String url, String user, String password, String 
 
     @Override
     public String toString() {
-        return "JdbcPollSettings[url=" + url + ", user=" + user + ", watermark=" + watermark.keySet() + ", interval=" + interval + "]";
+        return "JdbcPollSettings[url=" + UrlSecrets.redacted(url) + ", user=" + user + ", watermark=" + watermark.keySet() + ", interval=" + interval + "]";
     }
 }

@@ -36,7 +36,7 @@ public record RestPullSettings(URI url, Duration interval, int pageSize, String 
     @Override
     public Map<String, Object> shown() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("url", url.toString());
+        m.put("url", UrlSecrets.redacted(url.toString()));
         m.put("interval", interval.toString());
         m.put("pageSize", pageSize);
         m.put("bearerToken", bearerToken == null ? null : "(set)");
@@ -47,6 +47,6 @@ public record RestPullSettings(URI url, Duration interval, int pageSize, String 
 
     @Override
     public String toString() {
-        return "RestPullSettings[url=" + url + ", interval=" + interval + ", pageSize=" + pageSize + "]";
+        return "RestPullSettings[url=" + UrlSecrets.redacted(url.toString()) + ", interval=" + interval + ", pageSize=" + pageSize + "]";
     }
 }

@@ -8,6 +8,7 @@ import gov.js.evaluation.hub.national.NationalOutbox;
 import gov.js.evaluation.hub.protection.PersonalFields;
 import gov.js.evaluation.hub.schema.Evaluation;
 import gov.js.evaluation.hub.schema.EvaluationCodec;
+import gov.js.evaluation.hub.schema.PersonalDataMask;
 import gov.js.evaluation.hub.schema.codes.CodedValue;
 import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
@@ -338,14 +339,15 @@ public class EvaluationStore implements DisposableBean {
         Object[] values(Connection connection) throws SQLException {
             return new Object[] {
                 id, e.projectNo(), assessNumber, e.taskCode(), e.taskHandleItem(), e.taskName(),
-                code(e.subMatter()), e.deptCode(), e.proDepart(), e.proManager(), e.areaCode(), code(e.proStatus()),
+                code(e.subMatter()), e.deptCode(), e.proDepart(), PersonalDataMask.maskIdentifiersIn(e.proManager()), e.areaCode(),
+                code(e.proStatus()),
                 code(e.pf()), code(e.userProp()), userName, e.userPageType(), certKey,
                 Short.parseShort(e.satisfaction().code()), connection.createArrayOf("text", e.evalDetail().toArray()),
-                e.writingEvaluation(), timestamp(e.assessTime()), timestamp(e.acceptDate()), code(e.promiseTime()),
+                PersonalDataMask.maskIdentifiersIn(e.writingEvaluation()), timestamp(e.assessTime()), timestamp(e.acceptDate()), code(e.promiseTime()),
                 e.dataSource(), code(e.anonymityFlag()), code(e.publicFlag()), batch.source().id(), record.sourceRecordId(),
                 batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), UUID.fromString(batch.receiptId()),
                 timestamp(batch.receivedAt()), stored, digest, rawText,
-                record.channelDetail() == null ? "{}" : StorableText.json(record.channelDetail().toString()), certKeyIndex};
+                record.channelDetail() == null ? "{}" : StoredChannelDetail.of(record.channelDetail()), certKeyIndex};
         }
     }
 

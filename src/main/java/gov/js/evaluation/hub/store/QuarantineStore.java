@@ -242,7 +242,7 @@ public class QuarantineStore {
     }
 
     private static String channelDetail(IngestRecord record) {
-        return record.channelDetail() == null ? null : StorableText.json(record.channelDetail().toString());
+        return StoredChannelDetail.of(record.channelDetail());
     }
 
     /** Replay maps the record again: its texts decrypted. */

@@ -3,6 +3,7 @@ package gov.js.evaluation.hub.store;
 import gov.js.evaluation.hub.protection.PersonalDataCipher;
 import gov.js.evaluation.hub.protection.PersonalDataKeys;
 import gov.js.evaluation.hub.protection.PersonalFields;
+import gov.js.evaluation.hub.schema.PersonalDataMask;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -82,24 +83,33 @@ public class StoredPersonalDataEncryption {
 
     private int evaluations() {
         String where = String.join(" OR ", STALE.formatted("raw_payload"), STALE.formatted("cert_key"),
-                STALE.formatted("user_name"), "(cert_key IS NOT NULL AND cert_key_index IS NULL)");
+                STALE.formatted("user_name"), "(cert_key IS NOT NULL AND cert_key_index IS NULL)",
+                STALE_FIELD.formatted("unified", "writingEvaluation"), STALE_FIELD.formatted("unified", "proManager"));
         return inChunks("SELECT evaluation_id, cert_key, user_name, raw_payload, unified::text AS unified FROM evaluation WHERE "
-                + where, 3, rs -> {
+                + where, 5, rs -> {
                     String certKey = rs.getString("cert_key");
+                    ObjectNode clear = personal.reveal((ObjectNode) json.readTree(rs.getString("unified")));
+                    // the clear columns of free text carry it with the numbers a person wrote into it masked
                     jdbc.update("""
                             UPDATE evaluation SET cert_key = ?, cert_key_index = ?, user_name = ?, raw_payload = ?,
-                                   unified = ?::jsonb WHERE evaluation_id = ?""",
+                                   unified = ?::jsonb, writing_evaluation = ?, pro_manager = ? WHERE evaluation_id = ?""",
                             personal.rewrap(certKey), certKey == null ? null : personal.indexOf(certKey),
                             personal.rewrap(rs.getString("user_name")), personal.rewrap(rs.getString("raw_payload")),
-                            unified(rs.getString("unified")), rs.getObject("evaluation_id", UUID.class));
+                            personal.rewrap(clear).toString(), masked(clear, "writingEvaluation"), masked(clear, "proManager"),
+                            rs.getObject("evaluation_id", UUID.class));
                 });
+    }
+
+    private static String masked(ObjectNode clear, String field) {
+        return clear.path(field).isString() ? PersonalDataMask.maskIdentifiersIn(clear.path(field).asString()) : null;
     }
 
     private int quarantine() {
         String where = String.join(" OR ", STALE.formatted("raw_payload"), STALE.formatted("source_tree"),
-                STALE_FIELD.formatted("unified", "certKey"), STALE_FIELD.formatted("unified", "userName"));
+                STALE_FIELD.formatted("unified", "certKey"), STALE_FIELD.formatted("unified", "userName"),
+                STALE_FIELD.formatted("unified", "writingEvaluation"), STALE_FIELD.formatted("unified", "proManager"));
         return inChunks("SELECT quarantine_id, raw_payload, source_tree, unified::text AS unified FROM quarantine WHERE "
-                + where, 4, rs -> jdbc.update(
+                + where, 6, rs -> jdbc.update(
                         "UPDATE quarantine SET raw_payload = ?, source_tree = ?, unified = ?::jsonb WHERE quarantine_id = ?",
                         personal.rewrap(rs.getString("raw_payload")), personal.rewrap(rs.getString("source_tree")),
                         unified(rs.getString("unified")), rs.getLong("quarantine_id")));
@@ -107,8 +117,9 @@ public class StoredPersonalDataEncryption {
 
     private int invitations() {
         String where = String.join(" OR ", STALE.formatted("phone"), "phone_index IS NULL",
-                STALE_FIELD.formatted("case_fields", "certKey"), STALE_FIELD.formatted("case_fields", "userName"));
-        return inChunks("SELECT invitation_id, phone, case_fields::text AS case_fields FROM sms_invitation WHERE " + where, 3,
+                STALE_FIELD.formatted("case_fields", "certKey"), STALE_FIELD.formatted("case_fields", "userName"),
+                STALE_FIELD.formatted("case_fields", "writingEvaluation"), STALE_FIELD.formatted("case_fields", "proManager"));
+        return inChunks("SELECT invitation_id, phone, case_fields::text AS case_fields FROM sms_invitation WHERE " + where, 5,
                 rs -> {
                     String phone = rs.getString("phone");
                     jdbc.update("UPDATE sms_invitation SET phone = ?, phone_index = ?, case_fields = ?::jsonb WHERE invitation_id = ?",

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.transport;
 
+import gov.js.evaluation.hub.protection.LoggedFailure;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.CompletableFuture;
@@ -58,7 +59,7 @@ public class SynchronousPlatformHttp {
             try {
                 handleService(request, response);
             } catch (Exception e) {
-                log.warn("Error handling request due to: {}", e.getMessage(), e);
+                log.warn("error handling a request", LoggedFailure.of(e));
                 if (!response.isCommitted()) {
                     try {
                         response.sendError(500);

@@ -72,7 +72,7 @@ class UnifiedSchemaTest {
         assertThat(PersonalDataMask.maskIdentifier("320102199003071239")).isEqualTo("3201**********1239");
         assertThat(PersonalDataMask.maskName("欧阳娜娜")).isEqualTo("欧***");
         assertThat(PersonalDataMask.maskIdentifiersIn("请回电 13912345678，身份证320102196606061239"))
-                .isEqualTo("请回电 1391***5678，身份证3201**********1239");
+                .isEqualTo("请回电 139****5678，身份证3201**********1239");
         assertThat(PersonalDataMask.maskIdentifiersIn("tel +8613712345678 / 137-2345-6789 / 0086 137 2345 6789"))
                 .doesNotContain("13712345678", "2345-6789", "2345 6789").contains("tel ", " / ");
         assertThat(PersonalDataMask.maskIdentifiersIn("办件编号 2026112713912345678 不是手机号")).contains("2026112713912345678");
@@ -84,6 +84,6 @@ class UnifiedSchemaTest {
                 .put("certKey", "320102196606061239").put("writingEvaluation", "窗口态度好，有事请打 13912345678");
         tools.jackson.databind.node.ObjectNode masked = PersonalDataMask.mask(wire);
         assertThat(masked.path("certKey").asString()).isEqualTo("3201**********1239");
-        assertThat(masked.path("writingEvaluation").asString()).isEqualTo("窗口态度好，有事请打 1391***5678");
+        assertThat(masked.path("writingEvaluation").asString()).isEqualTo("窗口态度好，有事请打 139****5678");
     }
 }

@@ -70,7 +70,9 @@ class FileInboxTest {
     @Test
     void aFileThatWouldOverfillItsSourcesQuarantineStopsWithTheReason() throws IOException {
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
+        // a broken line quoting a phone number (the SMS examples' 13800000001): the report names the line, never the number
+        lines.add("{\"projectNo\": 13800000001x}");
+        for (int i = 1; i < 8; i++) {
             lines.add(Evaluations.valid().put("satisfaction", i < 6 ? "9" : "5").toString());
         }
         Files.createDirectories(BOUNDED_INBOX);
@@ -82,6 +84,8 @@ class FileInboxTest {
         JsonNode r = HubInstance.JSON.readTree(Files.readString(report));
         assertThat(r.path("outcome").asString()).isEqualTo("FAILED");
         assertThat(r.path("problem").asString()).startsWith("QUARANTINE_FULL after record 2");
+        assertThat(r.at("/rejectedRecords/0/errors/0/code").asString()).isEqualTo("UNPARSEABLE_RECORD");
+        assertThat(r.toString()).contains("line 1").doesNotContain("13800000001");
         assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM quarantine WHERE source_id = 'test-bounded-files'", Long.class))
                 .as("the chunks before the full one are kept, no more").isEqualTo(2);
     }

@@ -4,6 +4,7 @@ import gov.js.evaluation.hub.adapter.AdapterCatalog.LoadedAdapter;
 import gov.js.evaluation.hub.decode.UnparseableBodyException;
 import gov.js.evaluation.hub.ingest.ChunkIngest;
 import gov.js.evaluation.hub.ingest.IngestBatch;
+import gov.js.evaluation.hub.decode.ParserWords;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
 import gov.js.evaluation.hub.ingest.ProblemResponder;
 import gov.js.evaluation.hub.source.FileInboxSettings;
@@ -108,10 +109,10 @@ public class InboxFileImporter {
                 adapter.reader().read(in, adapter.options(), chunks);
             } catch (UnparseableBodyException e) {
                 problem = new ReadProblem("the file is not readable as " + adapter.descriptor().format() + " from line " + e.line()
-                        + ", column " + e.column(), e.getMessage());
+                        + ", column " + e.column(), ParserWords.withoutInput(e.getMessage()));
             } catch (IOException | UncheckedIOException e) {
                 problem = new ReadProblem("the file could not be read (" + e.getClass().getSimpleName() + ")",
-                        String.valueOf((e.getCause() == null ? e : e.getCause()).getMessage()));
+                        ParserWords.withoutInput(String.valueOf((e.getCause() == null ? e : e.getCause()).getMessage())));
             } catch (ChunkFailed e) {
                 throw e;
             } catch (RuntimeException e) {

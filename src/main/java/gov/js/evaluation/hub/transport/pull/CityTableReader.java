@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.transport.pull;
 
+import gov.js.evaluation.hub.decode.ParserWords;
 import gov.js.evaluation.hub.decode.SourceRecord;
 import gov.js.evaluation.hub.source.JdbcPollSettings;
 import java.math.BigDecimal;
@@ -56,7 +57,7 @@ final class CityTableReader {
                 return null;
             });
         } catch (DataAccessException e) {
-            throw new PullFailedException("the city database could not be read: " + e.getMostSpecificCause().getMessage(), e);
+            throw new PullFailedException("the city database could not be read: " + ParserWords.withoutInput(e.getMostSpecificCause().getMessage()), e);
         }
         if (records.isEmpty()) {
             return new PulledPage(records, null, false);

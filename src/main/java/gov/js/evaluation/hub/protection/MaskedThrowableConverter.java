@@ -1,0 +1,14 @@
+package gov.js.evaluation.hub.protection;
+
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import gov.js.evaluation.hub.schema.PersonalDataMask;
+import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;
+
+/** A log line's stack trace ({@code %wEx}, logback-spring.xml) with the ID-card and mobile numbers in its messages masked. */
+public class MaskedThrowableConverter extends ExtendedWhitespaceThrowableProxyConverter {
+
+    @Override
+    protected String throwableProxyToString(IThrowableProxy tp) {
+        return PersonalDataMask.maskIdentifiersIn(super.throwableProxyToString(tp));
+    }
+}
