@@ -30,10 +30,11 @@ public final class HubInstance implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final HubClient client;
+    private final int port;
 
     private HubInstance(ConfigurableApplicationContext context) {
         this.context = context;
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.client = new HubClient(http, "http://localhost:" + port, database(context.getEnvironment()::getProperty));
     }
 
@@ -125,6 +126,11 @@ public final class HubInstance implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The port the hub listens on (for {@link RawHttp}). */
+    public int port() {
+        return port;
     }
 
     public JdbcTemplate jdbc() {

@@ -8,6 +8,7 @@ import gov.js.evaluation.hub.ingest.SourceResolver;
 import gov.js.evaluation.hub.quarantine.QuarantineReplay;
 import gov.js.evaluation.hub.quarantine.ReplaySummary;
 import gov.js.evaluation.hub.store.QuarantineReader;
+import gov.js.evaluation.hub.web.UnexpectedFailures;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,7 @@ public class QuarantineController {
             audit.record("QUARANTINE_REPLAY_ONE", summary.sourceId(), counts(summary, quarantineId));
             return ResponseEntity.ok(summary);
         }).orElseGet(() -> problem(404,
-                "NOT_FOUND", "no record " + quarantineId + " is in quarantine (it may have left it on an earlier replay)"));
+                "NOT_FOUND", "no record of this id is in quarantine (it may have left it on an earlier replay)"));
     }
 
     @PostMapping("/api/v1/sources/{sourceId}/quarantine/replay")
@@ -90,7 +91,7 @@ public class QuarantineController {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<?> badParameter(MethodArgumentTypeMismatchException e) {
-        return problem(400, "INVALID_PARAMETER", "'" + e.getValue() + "' is not a valid " + e.getName());
+        return problem(400, "INVALID_PARAMETER", "parameter " + e.getName() + " is not a whole number");
     }
 
     @ExceptionHandler(RuntimeException.class)
@@ -101,7 +102,7 @@ public class QuarantineController {
                     "the provincial store is unavailable; records replayed in chunks before the failure are committed,"
                             + " the others are untouched: replay again later"));
         }
-        log.error("quarantine request failed", e);
+        UnexpectedFailures.log(log, "a quarantine request", e);
         return problem(500, "INTERNAL_ERROR", "the hub failed to process the request; nothing of the failed chunk was moved");
     }
 

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.ingest;
 
+import gov.js.evaluation.hub.web.UnexpectedFailures;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -48,7 +49,7 @@ public class ProblemResponder {
             status = 500;
             error = "INTERNAL_ERROR";
             message = "the hub failed to process the request; no record of it was accepted";
-            log.error("ingest failed", failure);
+            UnexpectedFailures.log(log, "an ingest request", failure);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);

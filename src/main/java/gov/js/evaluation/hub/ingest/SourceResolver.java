@@ -42,6 +42,6 @@ public class SourceResolver {
      */
     public HubCatalog.Binding bind(HubCatalog snapshot, String sourceId) {
         return snapshot.bind(sourceId).orElseThrow(() -> new IngestRefusedException(404,
-                "UNKNOWN_SOURCE", "no source '" + sourceId + "' is configured; GET /api/v1/sources lists them"));
+                "UNKNOWN_SOURCE", "no source of the id in the path is configured; GET /api/v1/sources lists them"));
     }
 }
