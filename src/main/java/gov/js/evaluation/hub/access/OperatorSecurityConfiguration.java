@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -21,12 +22,15 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call the operator API: operators from {@code hub.security.operators} with HTTP Basic,
  * stateless, no CSRF (no browser session, no cookies). The source endpoints are not operators' business:
  * the signature filter ({@link SourceRequestFilter}) admits them, and operator passwords count for nothing there.
  * Without any operator configured every operator endpoint answers 401: the API is never open by default.
+ * Every rule for GET holds for HEAD too.
  */
 @Configuration(proxyBeanMethods = false)
 public class OperatorSecurityConfiguration {
@@ -53,12 +57,12 @@ public class OperatorSecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         // the error page of a request that failed after it was admitted (its own chain decided)
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/schema/**", "/api/v1/openapi.yaml", "/actuator/health",
-                                "/actuator/health/**").permitAll()
+                        .requestMatchers(readOnly("/api/v1/schema/**", "/api/v1/openapi.yaml", "/actuator/health",
+                                "/actuator/health/**")).permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/quarantine/*/replay", "/api/v1/sources/*/quarantine/replay")
                         .hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**", "/actuator/**").hasRole("VIEWER")
+                        .requestMatchers(readOnly("/api/v1/**", "/actuator/**")).hasRole("VIEWER")
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(b -> b.realmName("evaluation-hub").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"evaluation-hub\"");
@@ -66,11 +70,19 @@ public class OperatorSecurityConfiguration {
                             + "(HTTP Basic); source keys are not accepted here").writeTo(response);
                 }))
                 .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) -> new AccessRefusal(403, "OPERATOR_FORBIDDEN",
-                        "operator lacks the role this needs (GET: viewer; replays, keys, audit: admin)").writeTo(response)))
+                        "operator lacks the role this needs (GET, HEAD: viewer; replays, keys, audit: admin)").writeTo(response)))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .build();
+    }
+
+    /** GET and HEAD of the paths: a HEAD is a GET without the body, so whoever may GET may HEAD. */
+    private static RequestMatcher[] readOnly(String... patterns) {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return Stream.of(HttpMethod.GET, HttpMethod.HEAD)
+                .flatMap(method -> Stream.of(patterns).map(pattern -> paths.matcher(method, pattern)))
+                .toArray(RequestMatcher[]::new);
     }
 
     @Bean

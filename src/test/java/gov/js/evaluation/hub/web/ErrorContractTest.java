@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,5 +175,31 @@ class ErrorContractTest {
             assertThat(log).as("the failure is logged").contains("INTERNAL_ERROR", "IllegalStateException");
             assertThat(log).as("without the request's words").doesNotContain(ECHO);
         }
+    }
+
+    @Test
+    void headAnswersAsGetWithTheSameStatusAndHeadersAndNoBody() {
+        record Case(String target, String authorization) {
+        }
+        for (Case c : List.of(new Case("/actuator/health", null), new Case("/actuator/health/liveness", null),
+                new Case("/api/v1/schema/evaluation", null), new Case("/api/v1/openapi.yaml", null),
+                new Case("/api/v1/sources", VIEWER), new Case("/actuator/prometheus", VIEWER),
+                new Case("/api/v1/sources", null), new Case("/api/v1/admin/audit", VIEWER), new Case("/api/v1/" + ECHO, ADMIN))) {
+            List<String> headers = c.authorization() == null ? List.of() : List.of("Authorization: " + c.authorization());
+            Answer get = http.send("GET", c.target(), headers, null);
+            Answer head = http.send("HEAD", c.target(), headers, null);
+            assertThat(head.status()).as(c + ": " + get + " / " + head).isEqualTo(get.status());
+            assertThat(comparable(head.headers())).as(c.toString()).isEqualTo(comparable(get.headers()));
+            assertThat(head.rawBody()).isEmpty();
+        }
+        assertThat(http.send("HEAD", "/actuator/health").status()).isEqualTo(200);
+        assertThat(http.send("HEAD", "/api/v1/sources", "Authorization: " + VIEWER).status()).isEqualTo(200);
+    }
+
+    /** The headers a HEAD must share with its GET: all but the framing of the body and the clock. */
+    private static Map<String, String> comparable(Map<String, String> headers) {
+        Map<String, String> kept = new TreeMap<>(headers);
+        kept.keySet().removeAll(Set.of("date", "content-length", "transfer-encoding", "connection", "keep-alive"));
+        return kept;
     }
 }
