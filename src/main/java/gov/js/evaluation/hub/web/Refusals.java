@@ -25,8 +25,8 @@ public final class Refusals {
     public static AccessRefusal requestRejected() {
         return new AccessRefusal(400, REQUEST_REJECTED, "the request is refused for its form: its path or query holds a "
                 + "sequence the hub does not accept (such as //, ;, /../, an encoded . / \\ or ;, %00, a character outside "
-                + "RFC 3986, a broken %-escape) or its headers are malformed or too large; send the documented path "
-                + "(README.md, section API) as it is");
+                + "RFC 3986, a broken %-escape), its method is not a standard HTTP method, or its headers are malformed or "
+                + "too large; send the documented method and path (README.md, section API) as they are");
     }
 
     public static AccessRefusal notFound() {

@@ -75,6 +75,7 @@ class ErrorContractTest {
                 "/api/v1/%2e%2e/" + ECHO, "/api/v1/sources/%2E%2E/" + ECHO, "/api/v1/sources/" + ECHO + "%3B/quarantine")) {
             assertContract(asAdmin("GET", target), 400, "REQUEST_REJECTED");
         }
+        assertContract(asAdmin(ECHO.toUpperCase(Locale.ROOT), "/api/v1/sources"), 400, "REQUEST_REJECTED"); // no HTTP method
         // a source endpoint too: refused before the signature filter looks at it
         Answer post = http.send("POST", "//api/v1/sources/province-web/evaluations", List.of("Content-Type: application/json", PROBE),
                 ("{\"x\":\"" + ECHO + "\"}").getBytes(StandardCharsets.UTF_8));
