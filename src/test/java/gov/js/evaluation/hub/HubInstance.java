@@ -128,7 +128,7 @@ public final class HubInstance implements AutoCloseable {
         }
     }
 
-    /** The port the hub listens on, for tests that speak HTTP over a socket of their own. */
+    /** The port the hub listens on (for {@link RawHttp}). */
     public int port() {
         return port;
     }

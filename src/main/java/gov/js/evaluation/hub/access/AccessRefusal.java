@@ -20,16 +20,26 @@ public record AccessRefusal(int status, String error, String message, Integer re
         this(status, error, message, null);
     }
 
-    public void writeTo(HttpServletResponse response) throws IOException {
+    /** The JSON text of the answer: {@code {"error": …, "message": …}}. */
+    public String body() {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("message", message);
+        return JSON.writeValueAsString(body);
+    }
+
+    /** Status, JSON content type, Retry-After when given, and the body (through the writer when one is already in use). */
+    public void writeTo(HttpServletResponse response) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (retryAfterSeconds != null) {
             response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
         }
-        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+        try {
+            response.getOutputStream().write(body().getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalStateException writerInUse) { // an error page after a handler that took the writer
+            response.getWriter().write(body());
+        }
     }
 }

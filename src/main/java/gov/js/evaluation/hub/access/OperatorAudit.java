@@ -35,9 +35,15 @@ public class OperatorAudit {
         return caller == null ? "unknown" : caller.getName();
     }
 
+    /** What the operator of the current request did. */
     public void record(String action, String target, Map<String, ?> detail) {
+        recordAs(currentOperator(), action, target, detail);
+    }
+
+    /** An entry of an actor who is not the current request's operator (a failed login: the name tried). */
+    public void recordAs(String actor, String action, String target, Map<String, ?> detail) {
         jdbc.update("INSERT INTO operator_audit (actor, action, target, detail) VALUES (?, ?, ?, CAST(? AS jsonb))",
-                currentOperator(), action, target, json.writeValueAsString(detail));
+                actor, action, target, json.writeValueAsString(detail));
     }
 
     /** Newest first. */

@@ -1,17 +1,25 @@
 package gov.js.evaluation.hub.access;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -21,12 +29,18 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Who may call the operator API: operators from {@code hub.security.operators} with HTTP Basic,
  * stateless, no CSRF (no browser session, no cookies). The source endpoints are not operators' business:
  * the signature filter ({@link SourceRequestFilter}) admits them, and operator passwords count for nothing there.
  * Without any operator configured every operator endpoint answers 401: the API is never open by default.
+ * Failed logins are audited and throttled per name and per client address ({@link OperatorLogins}); every rule for
+ * GET holds for HEAD too.
  */
 @Configuration(proxyBeanMethods = false)
 public class OperatorSecurityConfiguration {
@@ -48,29 +62,57 @@ public class OperatorSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain operatorApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain operatorApi(HttpSecurity http, OperatorLogins logins) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
                         // the error page of a request that failed after it was admitted (its own chain decided)
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/schema/**", "/api/v1/openapi.yaml", "/actuator/health",
-                                "/actuator/health/**").permitAll()
+                        .requestMatchers(readOnly("/api/v1/schema/**", "/api/v1/openapi.yaml", "/actuator/health",
+                                "/actuator/health/**")).permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/quarantine/*/replay", "/api/v1/sources/*/quarantine/replay")
                         .hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**", "/actuator/**").hasRole("VIEWER")
+                        .requestMatchers(readOnly("/api/v1/**", "/actuator/**")).hasRole("VIEWER")
                         .anyRequest().hasRole("ADMIN"))
+                .addFilterBefore(throttledLogins(logins), BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.realmName("evaluation-hub").authenticationEntryPoint((request, response, e) -> {
+                    if (!(e instanceof InsufficientAuthenticationException) && OperatorLogins.isLoginAttempt(request)) {
+                        logins.failed(request); // credentials given and refused (anonymous callers are not logging in)
+                    }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"evaluation-hub\"");
                     new AccessRefusal(401, "OPERATOR_UNAUTHENTICATED", "this endpoint needs an operator's name and password "
                             + "(HTTP Basic); source keys are not accepted here").writeTo(response);
                 }))
                 .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) -> new AccessRefusal(403, "OPERATOR_FORBIDDEN",
-                        "operator lacks the role this needs (GET: viewer; replays, keys, audit: admin)").writeTo(response)))
+                        "operator lacks the role this needs (GET, HEAD: viewer; replays, keys, audit: admin)").writeTo(response)))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .build();
+    }
+
+    /** Refuses a login attempt of a throttled name or address before BasicAuthenticationFilter checks its password. */
+    private static OncePerRequestFilter throttledLogins(OperatorLogins logins) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                Optional<AccessRefusal> refused = logins.refusal(request);
+                if (refused.isPresent()) {
+                    refused.get().writeTo(response);
+                } else {
+                    chain.doFilter(request, response);
+                }
+            }
+        };
+    }
+
+    /** GET and HEAD of the paths: a HEAD is a GET without the body, so whoever may GET may HEAD. */
+    private static RequestMatcher[] readOnly(String... patterns) {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return Stream.of(HttpMethod.GET, HttpMethod.HEAD)
+                .flatMap(method -> Stream.of(patterns).map(pattern -> paths.matcher(method, pattern)))
+                .toArray(RequestMatcher[]::new);
     }
 
     @Bean

@@ -54,7 +54,8 @@ public class SourceKeysController {
     public ResponseEntity<?> revoke(@PathVariable String sourceId, @PathVariable String keyId) {
         sources.bind(catalog.current(), sourceId);
         if (!keys.revoke(sourceId, keyId, OperatorAudit.currentOperator())) {
-            return problem(404, "NO_SUCH_ACTIVE_KEY", "source " + sourceId + " has no active key of that id; GET /api/v1/admin/sources/" + sourceId + "/keys lists them");
+            return problem(404, "NO_SUCH_ACTIVE_KEY", "the source has no active key of this id; "
+                    + "GET /api/v1/admin/sources/{sourceId}/keys lists them");
         }
         audit.record("SOURCE_KEY_REVOKED", sourceId, Map.of("keyId", keyId));
         return ResponseEntity.noContent().build();

@@ -141,6 +141,8 @@ public class SourceRequestFilter extends OncePerRequestFilter {
     private static void refuse(HttpServletResponse response, AccessRefusal refusal) throws IOException {
         response.setHeader("Connection", "close");
         refusal.writeTo(response);
+        // committed: a read that failed underneath (Tomcat marks the request in error) cannot turn it into an error page
+        response.flushBuffer();
     }
 
     /** The body read, and the room the request holds while it is worked on. */
@@ -266,7 +268,8 @@ public class SourceRequestFilter extends OncePerRequestFilter {
             if (!timedOut(e)) {
                 throw e; // the sender went away
             }
-            // nothing arrived for server.tomcat.connection-timeout: a read waits no longer than that
+            // nothing arrived for server.tomcat.connection-timeout: Tomcat has marked the request in error already, and
+            // its error page (web.HubErrorController) answers 408 REQUEST_BODY_TIMEOUT
             throw bodyTooSlow();
         }
         return body.toByteArray();

@@ -1,6 +1,6 @@
 package gov.js.evaluation.hub.access;
 
-import gov.js.evaluation.hub.protection.LoggedFailure;
+import gov.js.evaluation.hub.protection.UnexpectedFailures;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -52,7 +52,7 @@ public class UsedNonces {
         try {
             purgeExpired();
         } catch (RuntimeException e) {
-            log.warn("purging expired nonces failed (tried again later): {}", LoggedFailure.describe(e));
+            log.warn("purging expired nonces failed (tried again later): {}", UnexpectedFailures.kinds(e));
         }
     }
 

@@ -44,6 +44,6 @@ public class EvaluationQueryController {
                     "message", "the path does not end in an evaluation id (a UUID from a receipt)"));
         }
         return reader.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.status(404)
-                .body(Map.<String, Object>of("error", "NOT_FOUND", "message", "no evaluation " + evaluationId + " is stored")));
+                .body(Map.<String, Object>of("error", "NOT_FOUND", "message", "no evaluation of this id is stored")));
     }
 }

@@ -34,6 +34,6 @@ public class ImportsController {
     public ResponseEntity<?> one(@PathVariable String importId) {
         return imports.find(importId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> ResponseEntity
                 .status(HttpStatus.NOT_FOUND).body(Map.of("error", "UNKNOWN_IMPORT",
-                        "message", "no running or recent import " + importId + " on this hub instance")));
+                        "message", "no running or recent import of this id on this hub instance (GET /api/v1/imports lists them)")));
     }
 }

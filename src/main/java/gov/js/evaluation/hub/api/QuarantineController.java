@@ -1,6 +1,6 @@
 package gov.js.evaluation.hub.api;
 
-import gov.js.evaluation.hub.protection.LoggedFailure;
+import gov.js.evaluation.hub.protection.UnexpectedFailures;
 import gov.js.evaluation.hub.access.OperatorAudit;
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
@@ -88,7 +88,7 @@ public class QuarantineController {
             audit.record("QUARANTINE_REPLAY_ONE", summary.sourceId(), counts(summary, quarantineId));
             return ResponseEntity.ok(summary);
         }).orElseGet(() -> problem(404,
-                "NOT_FOUND", "no record " + quarantineId + " is in quarantine (it may have left it on an earlier replay)"));
+                "NOT_FOUND", "no record of this id is in quarantine (it may have left it on an earlier replay)"));
     }
 
     @PostMapping("/api/v1/sources/{sourceId}/quarantine/replay")
@@ -124,12 +124,12 @@ public class QuarantineController {
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<?> failed(RuntimeException e) {
         if (ProblemResponder.isStoreUnavailable(e)) {
-            log.error("store unavailable: {}", LoggedFailure.describe(e));
+            log.error("store unavailable: {}", UnexpectedFailures.kinds(e));
             return ResponseEntity.status(503).header("Retry-After", "30").body(Map.of("error", "STORE_UNAVAILABLE", "message",
                     "the provincial store is unavailable; records replayed in chunks before the failure are committed,"
                             + " the others are untouched: replay again later"));
         }
-        log.error("quarantine request failed", LoggedFailure.of(e));
+        UnexpectedFailures.log(log, "a quarantine request", e);
         return problem(500, "INTERNAL_ERROR", "the hub failed to process the request; nothing of the failed chunk was moved");
     }
 

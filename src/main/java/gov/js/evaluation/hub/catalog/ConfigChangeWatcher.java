@@ -1,6 +1,6 @@
 package gov.js.evaluation.hub.catalog;
 
-import gov.js.evaluation.hub.protection.LoggedFailure;
+import gov.js.evaluation.hub.protection.UnexpectedFailures;
 import java.time.Duration;
 import java.util.ServiceConfigurationError;
 import java.util.concurrent.Executors;
@@ -48,7 +48,7 @@ public class ConfigChangeWatcher implements SmartLifecycle {
             registry.reloadIfChanged();
         } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
             // a failed look must not end the watching; the snapshot in use keeps running
-            log.error("reading the changed configuration failed, the catalogue in use keeps running: {}", LoggedFailure.describe(e));
+            log.error("reading the changed configuration failed, the catalogue in use keeps running: {}", UnexpectedFailures.kinds(e));
         }
     }
 

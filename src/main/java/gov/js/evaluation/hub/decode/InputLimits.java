@@ -1,5 +1,7 @@
 package gov.js.evaluation.hub.decode;
 
+import java.util.Optional;
+import java.util.regex.Pattern;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
@@ -15,6 +17,9 @@ import tools.jackson.core.json.JsonFactory;
  * @param maxNumberLength digits of one JSON number
  */
 public record InputLimits(int maxJsonDepth, int maxXmlDepth, int maxStringLength, int maxNumberLength) {
+
+    /** How Woodstox words a bound it stopped at: "Maximum Element Depth limit (64) Exceeded", "Text size limit (…) exceeded". */
+    private static final Pattern WOODSTOX_LIMIT = Pattern.compile("limit \\(\\d+\\) exceeded", Pattern.CASE_INSENSITIVE);
 
     public static final InputLimits DEFAULTS = new InputLimits(32, 64, 1_000_000, 100);
 
@@ -50,5 +55,23 @@ public record InputLimits(int maxJsonDepth, int maxXmlDepth, int maxStringLength
             return "a number has too many digits (hub.max-number-length): " + m;
         }
         return "over a parser limit: " + m;
+    }
+
+    /**
+     * The XML counterpart of {@link #explain(StreamConstraintsException)}: when a parser message says Woodstox stopped
+     * at one of its bounds, which one and the setting that holds it; empty for any other parser message.
+     */
+    public static Optional<String> explainXml(String parserMessage) {
+        if (parserMessage == null || !WOODSTOX_LIMIT.matcher(parserMessage).find()) {
+            return Optional.empty();
+        }
+        String m = parserMessage.strip();
+        if (m.contains("Element Depth")) {
+            return Optional.of("nested too deeply (hub.max-xml-depth): " + m);
+        }
+        if (m.startsWith("Text size") || m.contains("attribute size")) {
+            return Optional.of("a value is too long (hub.max-string-length): " + m);
+        }
+        return Optional.of("over a parser limit: " + m);
     }
 }

@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.decode;
 
 import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.exc.WstxLazyException;
 import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,8 @@ import tools.jackson.dataformat.xml.XmlMapper;
  * ("DOCTYPE … not accepted"), before any of its entities is declared or expanded, so external
  * entities (XXE) never read a file or URL and entity expansion bombs never start. The parser runs
  * with DTD support and external entities switched off as well, and with Woodstox's bounds on element depth,
- * text and attribute length set from {@link InputLimits}.
+ * text and attribute length set from {@link InputLimits}. A document past one of them is refused as a whole
+ * ({@link InputLimitExceededException}, naming the setting), wherever in the document it happens.
  *
  * <p>Errors: XML cannot be resumed after a well-formedness error. When the document breaks before
  * the first record is complete the whole body is refused ({@link UnparseableBodyException} with line
@@ -167,9 +169,14 @@ public final class XmlRecordReader implements RecordReader {
                             + RECORD_ELEMENT + ")", 1, 1);
                 }
             } catch (XMLStreamException e) {
+                refuseIfOverLimit(e, stax);
                 broken(e.getLocation() == null ? -1 : e.getLocation().getLineNumber(),
                         e.getLocation() == null ? -1 : e.getLocation().getColumnNumber(), e.getMessage());
+            } catch (WstxLazyException e) { // a text Woodstox reads only when asked for it: the same errors, unchecked
+                refuseIfOverLimit(e, stax);
+                broken(-1, -1, e.getCause() == null ? null : e.getCause().getMessage());
             } catch (JacksonException e) {
+                refuseIfOverLimit(e, stax);
                 TokenStreamLocation at = e.getLocation();
                 if (e.getCause() instanceof XMLStreamException x && x.getLocation() != null) {
                     broken(x.getLocation().getLineNumber(), x.getLocation().getColumnNumber(), x.getMessage());
@@ -186,6 +193,23 @@ public final class XmlRecordReader implements RecordReader {
                         // nothing held beyond the reader, which the caller closes
                     }
                 }
+            }
+        }
+
+        /**
+         * Past one of Woodstox's bounds (element depth, text or attribute length): the whole document is refused, as
+         * a JSON body past a limit is, also after good records (a record read past a bound is not a record).
+         */
+        private static void refuseIfOverLimit(Throwable failure, XMLStreamReader2 stax) {
+            String why = null;
+            for (Throwable c = failure; c != null; c = c.getCause()) {
+                why = InputLimits.explainXml(c.getMessage() == null ? null : oneLine(c.getMessage())).orElse(why);
+            }
+            if (why != null) {
+                Location at = stax == null ? null : stax.getLocation();
+                int line = at == null ? 1 : Math.max(at.getLineNumber(), 1);
+                int column = at == null ? 1 : Math.max(at.getColumnNumber(), 1);
+                throw new InputLimitExceededException("the body is " + why + " (line " + line + ", column " + column + ")", line, column);
             }
         }
 

@@ -1,6 +1,6 @@
 package gov.js.evaluation.hub.ingest;
 
-import gov.js.evaluation.hub.protection.LoggedFailure;
+import gov.js.evaluation.hub.protection.UnexpectedFailures;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -46,12 +46,12 @@ public class ProblemResponder {
             status = 503;
             error = "STORE_UNAVAILABLE";
             message = "the provincial store is unavailable; no record of this request was accepted, send it again later";
-            log.error("store unavailable: {}", LoggedFailure.describe(failure));
+            log.error("store unavailable: {}", UnexpectedFailures.kinds(failure));
         } else {
             status = 500;
             error = "INTERNAL_ERROR";
             message = "the hub failed to process the request; no record of it was accepted";
-            log.error("ingest failed", LoggedFailure.of(failure));
+            UnexpectedFailures.log(log, "an ingest request", failure);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);

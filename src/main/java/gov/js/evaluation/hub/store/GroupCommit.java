@@ -1,6 +1,6 @@
 package gov.js.evaluation.hub.store;
 
-import gov.js.evaluation.hub.protection.LoggedFailure;
+import gov.js.evaluation.hub.protection.UnexpectedFailures;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.ProblemResponder;
 import java.util.ArrayList;
@@ -102,7 +102,7 @@ final class GroupCommit {
                 fail(group, e);
                 return;
             }
-            log.warn("a group of {} requests failed together ({}); storing them one by one", group.size(), LoggedFailure.describe(e));
+            log.warn("a group of {} requests failed together ({}); storing them one by one", group.size(), UnexpectedFailures.kinds(e));
         } catch (Error e) {
             fail(group, new IllegalStateException(e));
             throw e;

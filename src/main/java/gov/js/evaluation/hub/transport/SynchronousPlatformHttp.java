@@ -1,6 +1,6 @@
 package gov.js.evaluation.hub.transport;
 
-import gov.js.evaluation.hub.protection.LoggedFailure;
+import gov.js.evaluation.hub.protection.UnexpectedFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.CompletableFuture;
@@ -52,14 +52,15 @@ public class SynchronousPlatformHttp {
         /**
          * Processes the exchange and writes the answer before returning; null tells Spring MVC that the
          * response is complete (no async processing). Failures outside the routes' error handling are
-         * answered as Camel's consumer answers them: 500 unless the response is already committed.
+         * answered as Camel's consumer answers them, 500 unless the response is already committed (the error
+         * page makes it INTERNAL_ERROR), and logged without the request's words.
          */
         @Override
         public CompletableFuture<Void> service(HttpServletRequest request, HttpServletResponse response) {
             try {
                 handleService(request, response);
             } catch (Exception e) {
-                log.warn("error handling a request", LoggedFailure.of(e));
+                UnexpectedFailures.log(log, "a platform-http request", e);
                 if (!response.isCommitted()) {
                     try {
                         response.sendError(500);

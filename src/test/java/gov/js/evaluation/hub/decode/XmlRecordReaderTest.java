@@ -120,8 +120,35 @@ class XmlRecordReaderTest {
     void elementsNestedDeeperThanTheLimitStopTheParserAtTheLimit() {
         String deep = "<evaluations><evaluation>" + "<a>".repeat(10_000) + "</a>".repeat(10_000) + "</evaluation></evaluations>";
 
-        assertThatThrownBy(() -> read(deep, EVALUATION)).isInstanceOf(UnparseableBodyException.class)
+        assertThatThrownBy(() -> read(deep, EVALUATION)).isInstanceOf(InputLimitExceededException.class)
+                .hasMessageContaining("hub.max-xml-depth")
                 .hasMessageContaining("Maximum Element Depth limit (64)");
+    }
+
+    @Test
+    void aTextOrAttributeLongerThanTheStringLimitIsOverTheInputLimitNamingTheSetting() {
+        // Woodstox checks the length as it buffers the text: a little over the limit may pass, far over it never
+        XmlRecordReader small = new XmlRecordReader(new InputLimits(0, 0, 100, 0));
+        String text = "<evaluations><evaluation><a>" + "x".repeat(10_000) + "</a></evaluation></evaluations>";
+        String cdata = "<evaluations><evaluation><a><![CDATA[" + "x".repeat(10_000) + "]]></a></evaluation></evaluations>";
+        String attribute = "<evaluations><evaluation a=\"" + "x".repeat(10_000) + "\"/></evaluations>";
+
+        for (String body : List.of(text, cdata, attribute)) {
+            assertThatThrownBy(() -> small.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+                    new ReaderOptions(StandardCharsets.UTF_8, EVALUATION), r -> { }))
+                    .as(body).isInstanceOf(InputLimitExceededException.class)
+                    .hasMessageContaining("hub.max-string-length")
+                    .hasMessageContaining("(100)");
+        }
+    }
+
+    @Test
+    void aLimitPassedAfterGoodRecordsRefusesTheWholeDocumentAsJsonLimitsDo() {
+        String body = "<evaluations><evaluation><a>1</a></evaluation><evaluation>" + "<a>".repeat(100) + "</a>".repeat(100)
+                + "</evaluation></evaluations>";
+
+        assertThatThrownBy(() -> read(body, EVALUATION)).isInstanceOf(InputLimitExceededException.class)
+                .hasMessageContaining("hub.max-xml-depth");
     }
 
     @Test

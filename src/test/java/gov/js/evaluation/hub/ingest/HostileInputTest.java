@@ -110,6 +110,26 @@ class HostileInputTest {
     }
 
     @Test
+    void xmlNestedPastTheDepthLimitOrWithATextPastTheStringLimitIsInputLimitExceededNamingTheSetting() {
+        String good = "<pj xh=\"SZ-LIMIT-1\"><bjbh>320500-2026-LIMIT-1</bjbh><myd>1</myd></pj>";
+        String deep = "<pjsj>" + good + "<pj>" + "<a>".repeat(10_000) + "</a>".repeat(10_000) + "</pj></pjsj>";
+        String longText = "<pjsj>" + good + "<pj><wzpj>" + "长".repeat(1_200_000) + "</wzpj></pj></pjsj>";
+        long quarantinedBefore = quarantined();
+
+        for (String[] c : new String[][] {{deep, "hub.max-xml-depth"}, {longText, "hub.max-string-length"}}) {
+            long started = System.nanoTime();
+            HubInstance.Response r = hub.post(SUZHOU, ("<?xml version=\"1.0\" encoding=\"GBK\"?>\n" + c[0]).getBytes(GBK), "application/xml");
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(QUICKLY);
+            assertThat(r.status()).as(r.toString()).isEqualTo(400);
+            assertThat(r.json().path("error").asString()).isEqualTo("INPUT_LIMIT_EXCEEDED");
+            assertThat(r.json().path("message").asString()).contains(c[1]);
+        }
+        assertThat(quarantined()).as("a body past a limit is refused as a whole").isEqualTo(quarantinedBefore);
+        assertThat(rowsContaining("evaluation", "320500-2026-LIMIT-1")).as("the good record before it is not stored either").isZero();
+    }
+
+    @Test
     void aJsonNumberOfAThousandDigitsIsRefused() {
         String body = Evaluations.valid().put("assessNumber", 1).toString().replace("\"assessNumber\":1", "\"assessNumber\":" + "9".repeat(1000));
 

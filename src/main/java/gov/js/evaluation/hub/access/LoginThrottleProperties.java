@@ -1,0 +1,35 @@
+package gov.js.evaluation.hub.access;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How failed operator logins are throttled ({@code hub.security.login-throttle.*}), per hub instance.
+ *
+ * @param maxFailuresPerName    failed logins with one operator name within the window after which further attempts with
+ *                              that name are answered 429 LOGIN_THROTTLED, the password unchecked, until the window has passed
+ * @param maxFailuresPerAddress the same for one client address; higher than per name, as several operators may share the
+ *                              address of an office or a proxy
+ * @param window                how long failures count, from the first failure of a name or address; when it has passed
+ *                              the count starts again
+ * @param maxTracked            how many names, and how many addresses, are remembered at most; beyond it the one whose
+ *                              failures are longest past is forgotten. Bounds the throttle's memory when an attacker tries
+ *                              many names or addresses
+ */
+@ConfigurationProperties("hub.security.login-throttle")
+public record LoginThrottleProperties(@DefaultValue("5") int maxFailuresPerName,
+                                      @DefaultValue("20") int maxFailuresPerAddress,
+                                      @DefaultValue("1m") Duration window,
+                                      @DefaultValue("10000") int maxTracked) {
+
+    public LoginThrottleProperties {
+        if (maxFailuresPerName < 1 || maxFailuresPerAddress < 1 || maxTracked < 1) {
+            throw new IllegalArgumentException("hub.security.login-throttle: max-failures-per-name, max-failures-per-address "
+                    + "and max-tracked must be 1 or more");
+        }
+        if (window == null || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("hub.security.login-throttle.window must be a positive duration such as 1m");
+        }
+    }
+}
