@@ -115,6 +115,11 @@ class MappingAdapterTest {
         assertThatMappingError("mapping: [unclosed", "city-test.yaml", "not valid YAML");
     }
 
+    @Test
+    void aFieldGivenTwiceIsRefusedInsteadOfTheLastOneWinning() {
+        assertThatMappingError(CITY_MAPPING + "  satisfaction: record.stars\n", "city-test.yaml:13", "duplicate key 'satisfaction'");
+    }
+
     private void assertThatMappingError(String mapping, String where, String problem) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter(mapping))
                 .isInstanceOf(gov.js.evaluation.hub.config.ConfigFileException.class)
