@@ -24,17 +24,6 @@ public class ConfigFileException extends RuntimeException {
         this(List.of(problem));
     }
 
-    /** A mistake already worded with its file (and line, where known). */
-    public ConfigFileException(String message) {
-        super(message);
-        this.problems = List.of();
-    }
-
-    public ConfigFileException(String message, Throwable cause) {
-        super(message, cause);
-        this.problems = List.of();
-    }
-
     /** The mistakes, in the order found. */
     public List<ConfigProblem> problems() {
         return problems;

@@ -31,7 +31,25 @@ public final class ConfigFiles {
      * document, anything but a mapping at the top.
      */
     public static JsonNode read(Path file) {
+        return tree(file, text(file));
+    }
+
+    /**
+     * The file read as {@link #read(Path)} does, then checked against its schema: every key the schema
+     * does not know, every value of the wrong type or out of range, all at once, each with its line.
+     */
+    public static ConfigFile read(Path file, ConfigSchema schema) {
         String text = text(file);
+        JsonNode root = tree(file, text);
+        YamlLines lines = new YamlLines(text);
+        List<ConfigProblem> problems = schema.check(root, file, lines);
+        if (!problems.isEmpty()) {
+            throw new ConfigFileException(problems);
+        }
+        return new ConfigFile(file, root, lines);
+    }
+
+    private static JsonNode tree(Path file, String text) {
         List<ConfigProblem> problems = PlainYaml.check(file, text);
         if (!problems.isEmpty()) {
             throw new ConfigFileException(problems);
@@ -61,14 +79,6 @@ public final class ConfigFiles {
         } catch (IOException e) {
             throw new ConfigFileException(new ConfigProblem(file, 0, "", "cannot be read: " + e));
         }
-    }
-
-    public static String required(JsonNode node, String key, Path file) {
-        String v = node.path(key).asString(null);
-        if (v == null || v.isBlank()) {
-            throw new ConfigFileException(file + ": '" + key + "' is required");
-        }
-        return v;
     }
 
     /**

@@ -28,7 +28,7 @@ class AdapterCatalogTest {
 
     @Test
     void findsAJavaAdapterByServiceLoaderAndUsesIt() throws IOException {
-        descriptor("stars", "id: stars\nversion: 1\nformat: json\nplugin: star-rating\n");
+        descriptor("stars", "id: stars\nversion: \"1\"\nformat: json\nplugin: star-rating\n");
 
         AdapterCatalog.LoadedAdapter loaded = load().find("stars").orElseThrow();
 
@@ -40,11 +40,11 @@ class AdapterCatalogTest {
 
     @Test
     void aBrokenDescriptorIsReportedWithTheReasonAndTheOthersStillLoad() throws IOException {
-        descriptor("stars", "id: stars\nversion: 1\nformat: json\nplugin: star-rating\n");
-        descriptor("no-plugin", "id: no-plugin\nversion: 1\nformat: json\nplugin: nothing-by-that-id\n");
-        descriptor("bad-format", "id: bad-format\nversion: 1\nformat: parquet\nmapping: province-web\n");
-        descriptor("bad-charset", "id: bad-charset\nversion: 1\nformat: json\ncharset: KLINGON\nmapping: province-web\n");
-        descriptor("web", "id: web\nversion: 1\nformat: json\nmapping: province-web\n");
+        descriptor("stars", "id: stars\nversion: \"1\"\nformat: json\nplugin: star-rating\n");
+        descriptor("no-plugin", "id: no-plugin\nversion: \"1\"\nformat: json\nplugin: nothing-by-that-id\n");
+        descriptor("bad-format", "id: bad-format\nversion: \"1\"\nformat: parquet\nmapping: province-web\n");
+        descriptor("bad-charset", "id: bad-charset\nversion: \"1\"\nformat: json\ncharset: KLINGON\nmapping: province-web\n");
+        descriptor("web", "id: web\nversion: \"1\"\nformat: json\nmapping: province-web\n");
 
         AdapterCatalog catalog = load();
 
@@ -58,11 +58,11 @@ class AdapterCatalogTest {
 
     @Test
     void aBrokenChangeKeepsThePreviousVersionAndARemovedDescriptorIsGone() throws IOException {
-        descriptor("web", "id: web\nversion: 1\nformat: json\nmapping: province-web\n");
-        descriptor("stars", "id: stars\nversion: 1\nformat: json\nplugin: star-rating\n");
+        descriptor("web", "id: web\nversion: \"1\"\nformat: json\nmapping: province-web\n");
+        descriptor("stars", "id: stars\nversion: \"1\"\nformat: json\nplugin: star-rating\n");
         AdapterCatalog running = load();
 
-        descriptor("web", "id: web\nversion: 2\nformat: parquet\nmapping: province-web\n");
+        descriptor("web", "id: web\nversion: \"2\"\nformat: parquet\nmapping: province-web\n");
         Files.delete(adapters.resolve("stars").resolve("adapter.yaml"));
         AdapterCatalog next = load().keepingPreviousVersions(running);
 
@@ -71,7 +71,7 @@ class AdapterCatalogTest {
         assertThat(next.problems().get("web")).contains("parquet", "previous version keeps running");
         assertThat(next.find("stars")).isEmpty();
 
-        descriptor("web", "id: web\nversion: 3\nformat: json\nmapping: province-web\n");
+        descriptor("web", "id: web\nversion: \"3\"\nformat: json\nmapping: province-web\n");
         AdapterCatalog fixed = load().keepingPreviousVersions(next);
         assertThat(fixed.find("web").orElseThrow().descriptor().version()).isEqualTo("3");
         assertThat(fixed.runsPreviousVersion("web")).isFalse();
@@ -80,19 +80,19 @@ class AdapterCatalogTest {
 
     @Test
     void readerSettingsAreCheckedWhenTheDescriptorLoads() throws IOException {
-        descriptor("xml-ok", "id: xml-ok\nversion: 1\nformat: xml\ncharset: GBK\nreader: { recordElement: evaluation }\nmapping: province-web\n");
-        descriptor("csv-ok", "id: csv-ok\nversion: 1\nformat: csv\nreader: { header: false, delimiter: \";\" }\nmapping: province-web\n");
-        descriptor("csv-bad-delimiter", "id: csv-bad-delimiter\nversion: 1\nformat: csv\nreader: { delimiter: \";;\" }\nmapping: province-web\n");
-        descriptor("csv-unknown", "id: csv-unknown\nversion: 1\nformat: csv\nreader: { recordElement: x }\nmapping: province-web\n");
-        descriptor("xml-path", "id: xml-path\nversion: 1\nformat: xml\nreader: { recordElement: a/b }\nmapping: province-web\n");
+        descriptor("xml-ok", "id: xml-ok\nversion: \"1\"\nformat: xml\ncharset: GBK\nreader: { recordElement: evaluation }\nmapping: province-web\n");
+        descriptor("csv-ok", "id: csv-ok\nversion: \"1\"\nformat: csv\nreader: { header: false, delimiter: \";\" }\nmapping: province-web\n");
+        descriptor("csv-bad-delimiter", "id: csv-bad-delimiter\nversion: \"1\"\nformat: csv\nreader: { delimiter: \";;\" }\nmapping: province-web\n");
+        descriptor("csv-unknown", "id: csv-unknown\nversion: \"1\"\nformat: csv\nreader: { recordElement: x }\nmapping: province-web\n");
+        descriptor("xml-path", "id: xml-path\nversion: \"1\"\nformat: xml\nreader: { recordElement: a/b }\nmapping: province-web\n");
 
         AdapterCatalog catalog = load();
 
         assertThat(catalog.find("xml-ok")).hasValueSatisfying(a -> assertThat(a.options().setting("recordElement", null)).isEqualTo("evaluation"));
         assertThat(catalog.find("csv-ok")).hasValueSatisfying(a -> assertThat(a.reader().format()).isEqualTo("csv"));
         assertThat(catalog.problems()).containsOnlyKeys("csv-bad-delimiter", "csv-unknown", "xml-path");
-        assertThat(catalog.problems().get("csv-bad-delimiter")).contains("adapter.yaml").contains("reader.delimiter must be exactly one character");
-        assertThat(catalog.problems().get("csv-unknown")).contains("reader.recordElement is not a setting of the csv reader");
+        assertThat(catalog.problems().get("csv-bad-delimiter")).contains("adapter.yaml:4: reader.delimiter: must be exactly one character");
+        assertThat(catalog.problems().get("csv-unknown")).contains("reader.recordElement: is not a setting of the csv reader");
         assertThat(catalog.problems().get("xml-path")).contains("reader.recordElement").contains("a/b");
     }
 }

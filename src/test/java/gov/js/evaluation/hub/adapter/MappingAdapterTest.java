@@ -104,7 +104,7 @@ class MappingAdapterTest {
     @Test
     void mistakesInAMappingFileNameTheFileAndTheField() throws IOException {
         assertThatMappingError(CITY_MAPPING.replace("satisfaction:", "satisfactoin:"), "city-test.yaml:6: fields.satisfactoin",
-                "not a field of the unified schema");
+                "unknown key 'satisfactoin' (did you mean 'satisfaction'?)");
         assertThatMappingError(CITY_MAPPING.replace("zone: Asia/Shanghai", "zone: Mars/Olympus"), "city-test.yaml:9: fields.assessTime",
                 "unknown time zone");
         assertThatMappingError(CITY_MAPPING.replace("satisfaction-gbt39046", "no-such-table"), "fields.satisfaction.codes", "no-such-table");
