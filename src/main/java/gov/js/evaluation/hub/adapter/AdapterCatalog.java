@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
@@ -64,9 +65,15 @@ public final class AdapterCatalog {
     public static AdapterCatalog load(Path adaptersDir, Path mappingsDir, RecordReaders readers, ClassLoader plugins,
                                       AdapterContext context) {
         Map<String, EvaluationAdapter> javaAdapters = new HashMap<>();
-        for (EvaluationAdapter a : ServiceLoader.load(EvaluationAdapter.class, plugins)) {
-            a.init(context);
-            javaAdapters.put(a.id(), a);
+        for (ServiceLoader.Provider<EvaluationAdapter> provider : ServiceLoader.load(EvaluationAdapter.class, plugins).stream().toList()) {
+            try {
+                EvaluationAdapter a = provider.get();
+                a.init(context);
+                javaAdapters.put(a.id(), a);
+            } catch (RuntimeException | ServiceConfigurationError e) {
+                // one broken plugin never stops the others; descriptors naming it say that no such adapter is there
+                log.error("Java adapter {} not usable: {}", provider.type().getName(), e.toString(), e);
+            }
         }
         MappingFileParser mappings = new MappingFileParser(mappingsDir);
         Map<String, LoadedAdapter> loaded = new TreeMap<>();
@@ -81,9 +88,10 @@ public final class AdapterCatalog {
                 loaded.put(adapter.descriptor().id(), adapter);
                 log.info("adapter {} {} loaded ({}, {})", adapter.descriptor().id(), adapter.descriptor().version(),
                         adapter.descriptor().format(), adapter.options().charset());
-            } catch (ConfigFileException e) {
-                problems.put(folder, e.getMessage());
-                log.error("adapter {} not loaded: {}", folder, e.getMessage());
+            } catch (RuntimeException e) {
+                ConfigFileException refused = ConfigFiles.refusal(file, e);
+                problems.put(folder, refused.getMessage());
+                log.error("adapter {} not loaded: {}", folder, refused.getMessage(), refused == e ? null : e);
             }
         }
         return new AdapterCatalog(loaded, problems);

@@ -49,6 +49,19 @@ public final class ConfigFiles {
         return new ConfigFile(file, root, lines);
     }
 
+    /**
+     * What loading one file threw, as that file's refusal: its mistakes as they are, or an unexpected failure
+     * (a bug, not the file's fault) named shortly, so that it never stops the other files.
+     */
+    public static ConfigFileException refusal(Path file, RuntimeException e) {
+        if (e instanceof ConfigFileException mistakes) {
+            return mistakes;
+        }
+        String said = String.valueOf(e);
+        return new ConfigFileException(new ConfigProblem(file, 0, "", "could not be loaded: "
+                + (said.length() > 300 ? said.substring(0, 300) + "…" : said)));
+    }
+
     private static JsonNode tree(Path file, String text) {
         List<ConfigProblem> problems = PlainYaml.check(file, text);
         if (!problems.isEmpty()) {

@@ -64,9 +64,10 @@ public final class SourceCatalog {
                 sources.put(s.id(), s);
                 log.info("source {} → adapter {} via {}, region {}{}", s.id(), s.adapter(), s.transport(), s.region(),
                         s.settings().shown().isEmpty() ? "" : " " + s.settings());
-            } catch (ConfigFileException e) {
-                problems.put(name, e.getMessage());
-                log.error("source {} not loaded: {}", name, e.getMessage());
+            } catch (RuntimeException e) {
+                ConfigFileException refused = ConfigFiles.refusal(file, e);
+                problems.put(name, refused.getMessage());
+                log.error("source {} not loaded: {}", name, refused.getMessage(), refused == e ? null : e);
             }
         }
         return new SourceCatalog(sources, problems);

@@ -2,6 +2,7 @@ package gov.js.evaluation.hub.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.js.evaluation.hub.decode.RecordReader;
 import gov.js.evaluation.hub.decode.RecordReaders;
 import gov.js.evaluation.hub.decode.SourceRecord;
 import java.io.IOException;
@@ -94,5 +95,34 @@ class AdapterCatalogTest {
         assertThat(catalog.problems().get("csv-bad-delimiter")).contains("adapter.yaml:4: reader.delimiter: must be exactly one character");
         assertThat(catalog.problems().get("csv-unknown")).contains("reader.recordElement: is not a setting of the csv reader");
         assertThat(catalog.problems().get("xml-path")).contains("reader.recordElement").contains("a/b");
+    }
+
+    @Test
+    void anUnexpectedFailureWhileLoadingOneDescriptorIsThatDescriptorsProblemAndTheOthersLoad() throws IOException {
+        descriptor("web", "id: web\nversion: \"1\"\nformat: json\nmapping: province-web\n");
+        descriptor("csv", "id: csv\nversion: \"1\"\nformat: csv\nmapping: province-web\n");
+        RecordReader breaking = new RecordReader() {
+            @Override
+            public String format() {
+                return "csv";
+            }
+
+            @Override
+            public void checkSettings(java.util.Map<String, String> settings) {
+                throw new IllegalStateException("the reader broke");
+            }
+
+            @Override
+            public void read(java.io.InputStream payload, gov.js.evaluation.hub.decode.ReaderOptions options,
+                             java.util.function.Consumer<SourceRecord> sink) {
+            }
+        };
+        RecordReaders readers = new RecordReaders(java.util.List.of(RecordReaders.standard().forFormat("json").orElseThrow(), breaking));
+
+        AdapterCatalog catalog = AdapterCatalog.load(adapters, Path.of("mappings"), readers, getClass().getClassLoader());
+
+        assertThat(catalog.find("web")).isPresent();
+        assertThat(catalog.problems()).containsOnlyKeys("csv");
+        assertThat(catalog.problems().get("csv")).contains("csv/adapter.yaml", "could not be loaded", "the reader broke");
     }
 }
