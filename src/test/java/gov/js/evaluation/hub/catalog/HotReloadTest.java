@@ -220,4 +220,30 @@ class HotReloadTest {
         config.delete("adapters/city-shapes/adapter.yaml");
         config.delete("mappings/city-shapes.yaml");
     }
+
+    /** An invalid split pattern once loaded and then failed every request whose records had the field with a 500. */
+    @Test
+    void aMappingWithAnInvalidSplitPatternIsRefusedAndTheSourceKeepsAnswering() {
+        String mapping = ConfigFolder.repositoryFile("mappings/province-web.yaml").replace("mapping: province-web", "mapping: city-split");
+        config.write("mappings/city-split.yaml", mapping);
+        config.write("adapters/city-split/adapter.yaml", "id: city-split\nversion: 1.0.0\nformat: json\nmapping: city-split\n");
+        config.write("sources/city-split.yaml", "id: city-split\nadapter: city-split\ntransport: http-push\nregion: \"320000\"\n");
+        within5s(x -> assertThat(source("city-split")).isNotNull());
+
+        String broken = mapping.replace("split: \"[,，;；]\"", "split: \"[,\"");
+        config.write("mappings/city-split.yaml", broken);
+        within5s(x -> assertThat(source("city-split").path("problem").asString())
+                .contains("city-split.yaml:" + lineOf(broken, "  evalDetail:") + ": fields.evalDetail.split: not a valid regular expression"));
+        assertThat(source("city-split").path("status").asString()).isEqualTo("PREVIOUS_VERSION");
+        ObjectNode listed = Evaluations.valid();
+        listed.put("evalDetail", "501；502");
+        Response r = hub.post("/api/v1/sources/city-split/evaluations", listed.toString());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        String id = r.json().at("/records/0/evaluationId").asString();
+        assertThat(hub.get("/api/v1/evaluations/" + id).json().at("/evaluation/evalDetail").asString()).isEqualTo("501,502");
+
+        config.delete("sources/city-split.yaml");
+        config.delete("adapters/city-split/adapter.yaml");
+        config.delete("mappings/city-split.yaml");
+    }
 }

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.adapter.mapping;
 
+import com.google.re2j.Pattern;
 import gov.js.evaluation.hub.config.ConfigFile;
 import gov.js.evaluation.hub.config.ConfigFileException;
 import gov.js.evaluation.hub.config.ConfigFiles;
@@ -104,7 +105,17 @@ public final class MappingFileParser {
         }
         boolean region = "true".equals(spec.path("region").asString("false"));
         RegionTable names = region ? problems.value(this::regionTable) : null;
-        String split = spec.has("split") ? spec.get("split").asString() : null;
+        Pattern split = null;
+        if (spec.has("split")) {
+            if (target.kind() != UnifiedField.Kind.LIST) {
+                problems.add(f.problem(at + ".split", "'split' only applies to evalDetail (a list of codes)"));
+            }
+            try {
+                split = SplitPattern.compile(spec.get("split").asString());
+            } catch (IllegalArgumentException e) {
+                problems.add(f.problem(at + ".split", e.getMessage()));
+            }
+        }
         Condition when = spec.has("when") ? problems.value(() -> when(f, spec.get("when"), at + ".when")) : null;
         problems.throwIfAny();
         return new FieldRule(target, path, hasValue ? spec.get("value").asString() : null, join,
