@@ -141,6 +141,11 @@ final class SettingsBlock {
         return map;
     }
 
+    /** The settings the transport asked for so far. */
+    Set<String> known() {
+        return Set.copyOf(known);
+    }
+
     /** Refuses settings the transport did not ask for. */
     void done() {
         Set<String> unknown = new TreeSet<>();
