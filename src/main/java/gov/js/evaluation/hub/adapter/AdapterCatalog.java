@@ -1,8 +1,11 @@
 package gov.js.evaluation.hub.adapter;
 
 import gov.js.evaluation.hub.adapter.mapping.MappingAdapter;
+import gov.js.evaluation.hub.config.ConfigFile;
 import gov.js.evaluation.hub.config.ConfigFileException;
 import gov.js.evaluation.hub.config.ConfigFiles;
+import gov.js.evaluation.hub.config.ConfigProblems;
+import gov.js.evaluation.hub.config.ConfigSchema;
 import gov.js.evaluation.hub.adapter.mapping.MappingFileParser;
 import gov.js.evaluation.hub.decode.ReaderOptions;
 import gov.js.evaluation.hub.decode.RecordReader;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
@@ -61,9 +65,15 @@ public final class AdapterCatalog {
     public static AdapterCatalog load(Path adaptersDir, Path mappingsDir, RecordReaders readers, ClassLoader plugins,
                                       AdapterContext context) {
         Map<String, EvaluationAdapter> javaAdapters = new HashMap<>();
-        for (EvaluationAdapter a : ServiceLoader.load(EvaluationAdapter.class, plugins)) {
-            a.init(context);
-            javaAdapters.put(a.id(), a);
+        for (ServiceLoader.Provider<EvaluationAdapter> provider : ServiceLoader.load(EvaluationAdapter.class, plugins).stream().toList()) {
+            try {
+                EvaluationAdapter a = provider.get();
+                a.init(context);
+                javaAdapters.put(a.id(), a);
+            } catch (RuntimeException | ServiceConfigurationError e) {
+                // one broken plugin never stops the others; descriptors naming it say that no such adapter is there
+                log.error("Java adapter {} not usable: {}", provider.type().getName(), e.toString(), e);
+            }
         }
         MappingFileParser mappings = new MappingFileParser(mappingsDir);
         Map<String, LoadedAdapter> loaded = new TreeMap<>();
@@ -78,71 +88,73 @@ public final class AdapterCatalog {
                 loaded.put(adapter.descriptor().id(), adapter);
                 log.info("adapter {} {} loaded ({}, {})", adapter.descriptor().id(), adapter.descriptor().version(),
                         adapter.descriptor().format(), adapter.options().charset());
-            } catch (ConfigFileException e) {
-                problems.put(folder, e.getMessage());
-                log.error("adapter {} not loaded: {}", folder, e.getMessage());
+            } catch (RuntimeException e) {
+                ConfigFileException refused = ConfigFiles.refusal(file, e);
+                problems.put(folder, refused.getMessage());
+                log.error("adapter {} not loaded: {}", folder, refused.getMessage(), refused == e ? null : e);
             }
         }
         return new AdapterCatalog(loaded, problems);
     }
 
+    /** Reads one descriptor through its schema, then checks what the schema cannot know; every mistake at once. */
     private static LoadedAdapter loadOne(Path file, MappingFileParser mappings, RecordReaders readers,
                                          Map<String, EvaluationAdapter> javaAdapters, Path mappingsDir) {
-        JsonNode d = ConfigFiles.read(file);
-        String id = ConfigFiles.required(d, "id", file);
-        if (!id.equals(file.getParent().getFileName().toString())) {
-            throw new AdapterConfigException(file + ": id '" + id + "' must equal its folder name");
+        ConfigFile f = ConfigFiles.read(file, ConfigSchema.ADAPTER);
+        JsonNode d = f.root();
+        ConfigProblems problems = new ConfigProblems();
+        String id = d.get("id").asString();
+        String folder = file.getParent().getFileName().toString();
+        if (!id.equals(folder)) {
+            problems.add(f.problem("id", "'" + id + "' must equal its folder name (" + folder + ")"));
         }
-        AdapterDescriptor descriptor = new AdapterDescriptor(id, ConfigFiles.required(d, "version", file), d.path("title").asString(id),
-                d.path("description").asString(""), ConfigFiles.required(d, "format", file), d.path("charset").asString("UTF-8"),
-                readerSettings(d.path("reader"), file), d.path("mapping").asString(null), d.path("plugin").asString(null));
-        RecordReader reader = readers.forFormat(descriptor.format()).orElseThrow(() -> new AdapterConfigException(
-                file + ": format '" + descriptor.format() + "' is not one of " + readers.formats()));
-        Charset charset;
+        Map<String, String> settings = new TreeMap<>();
+        d.path("reader").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asString()));
+        AdapterDescriptor descriptor = new AdapterDescriptor(id, d.get("version").asString(), d.path("title").asString(id),
+                d.path("description").asString(""), d.get("format").asString(), d.path("charset").asString("UTF-8"), settings,
+                d.path("mapping").asString(null), d.path("plugin").asString(null));
+        RecordReader reader = readers.forFormat(descriptor.format()).orElse(null);
+        if (reader == null) {
+            problems.add(f.problem("format", "'" + descriptor.format() + "' is not one of " + readers.formats()));
+        } else {
+            for (String key : settings.keySet()) {
+                if (!reader.settings().contains(key)) {
+                    problems.add(f.problem("reader." + key, "is not a setting of the " + descriptor.format() + " reader"
+                            + (reader.settings().isEmpty() ? " (it has none)" : " (it has " + new TreeSet<>(reader.settings()) + ")")));
+                }
+            }
+            try {
+                reader.checkSettings(settings);
+            } catch (IllegalArgumentException e) {
+                String setting = e.getMessage().split(" ", 2)[0]; // the readers' messages start with the setting they refuse
+                problems.add(f.problem(settings.containsKey(setting) ? "reader." + setting : "reader", e.getMessage()));
+            }
+        }
+        Charset charset = null;
         try {
             charset = Charset.forName(descriptor.charset());
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new AdapterConfigException(file + ": unknown charset '" + descriptor.charset() + "'");
+            problems.add(f.problem("charset", "unknown charset '" + descriptor.charset() + "'"));
         }
-        for (String key : descriptor.readerSettings().keySet()) {
-            if (!reader.settings().contains(key)) {
-                throw new AdapterConfigException(file + ": reader." + key + " is not a setting of the " + descriptor.format()
-                        + " reader (it has " + reader.settings() + ")");
-            }
-        }
-        try {
-            reader.checkSettings(descriptor.readerSettings());
-        } catch (IllegalArgumentException e) {
-            throw new AdapterConfigException(file + ": reader." + e.getMessage());
-        }
-        EvaluationAdapter adapter;
+        EvaluationAdapter adapter = null;
         if (descriptor.mapping() != null && descriptor.plugin() == null) {
             Path mappingFile = mappingsDir.resolve(descriptor.mapping() + ".yaml");
             if (!Files.isRegularFile(mappingFile)) {
-                throw new AdapterConfigException(file + ": mapping file not found: " + mappingFile);
+                problems.add(f.problem("mapping", "mapping file not found: " + mappingFile));
+            } else {
+                adapter = problems.value(() -> new MappingAdapter(id, descriptor.version(), mappings.parse(mappingFile)));
             }
-            adapter = new MappingAdapter(id, descriptor.version(), mappings.parse(mappingFile));
         } else if (descriptor.plugin() != null && descriptor.mapping() == null) {
-            adapter = Optional.ofNullable(javaAdapters.get(descriptor.plugin())).orElseThrow(() -> new AdapterConfigException(
-                    file + ": no Java adapter with id '" + descriptor.plugin() + "' on the class path or in the plugins directory"));
+            adapter = javaAdapters.get(descriptor.plugin());
+            if (adapter == null) {
+                problems.add(f.problem("plugin", "no Java adapter with id '" + descriptor.plugin()
+                        + "' on the class path or in the plugins directory"));
+            }
         } else {
-            throw new AdapterConfigException(file + ": give exactly one of 'mapping' (a file in mappings/) or 'plugin' (a Java adapter id)");
+            problems.add(f.problem("", "give exactly one of 'mapping' (a file in mappings/) or 'plugin' (a Java adapter id)"));
         }
+        problems.throwIfAny();
         return new LoadedAdapter(descriptor, adapter, reader, new ReaderOptions(charset, descriptor.readerSettings()));
-    }
-
-    private static Map<String, String> readerSettings(JsonNode node, Path file) {
-        Map<String, String> settings = new TreeMap<>();
-        if (node.isMissingNode() || node.isNull()) {
-            return settings;
-        }
-        if (!node.isObject()) {
-            throw new AdapterConfigException(file + ": 'reader' must be a block of settings");
-        }
-        for (String key : node.propertyNames()) {
-            settings.put(key, node.get(key).asString());
-        }
-        return settings;
     }
 
     public Optional<LoadedAdapter> find(String id) {

@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.catalog;
 
 import gov.js.evaluation.hub.source.SourceDefinition;
+import java.util.ServiceConfigurationError;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +23,8 @@ public class CatalogRegistry {
     private final CatalogLoader loader;
     private final ApplicationEventPublisher events;
     private final AtomicReference<HubCatalog> current;
+    /** The files whose reading failed as a whole (logged once), until a reading succeeds. */
+    private ConfigFingerprint failedAt;
 
     public CatalogRegistry(CatalogLoader loader, ApplicationEventPublisher events) {
         this.loader = loader;
@@ -33,13 +36,30 @@ public class CatalogRegistry {
         return current.get();
     }
 
-    /** Reads the configuration again if a file was added, changed or removed since the snapshot in use was read. */
+    /**
+     * Reads the configuration again if a file was added, changed or removed since the snapshot in use was read.
+     * A file that fails to load is only that file's problem (the catalogues see to it); should the reading fail as
+     * a whole, the snapshot in use keeps running, the failure is logged once, and the next look tries again.
+     */
     public synchronized boolean reloadIfChanged() {
         HubCatalog running = current.get();
-        if (loader.fingerprint().equals(running.fingerprint())) {
+        ConfigFingerprint now = null;
+        HubCatalog next;
+        try {
+            now = loader.fingerprint();
+            if (now.equals(running.fingerprint())) {
+                return false;
+            }
+            next = loader.load(running);
+        } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
+            if (now == null || !now.equals(failedAt)) {
+                failedAt = now;
+                log.error("reading the changed configuration failed; the catalogue in use keeps running and the next look"
+                        + " tries again: {}", e.toString(), e);
+            }
             return false;
         }
-        HubCatalog next = loader.load(running);
+        failedAt = null;
         current.set(next);
         log.info("configuration changed: sources added {}, removed {}; {} sources in use; problems in {} source and {} adapter files",
                 ids(next).stream().filter(id -> !ids(running).contains(id)).toList(),

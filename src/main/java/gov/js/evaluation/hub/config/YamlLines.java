@@ -1,11 +1,7 @@
 package gov.js.evaluation.hub.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.OptionalInt;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -18,50 +14,69 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Finds the line of a YAML file that a path such as {@code fields.pf[0].when} points at, so a
+ * Finds the line of a YAML text that a path such as {@code fields.pf[0].when} points at, so a
  * configuration mistake can name its line. Jackson's tree keeps no positions; the YAML engine's
- * node tree (the parser Jackson itself uses) does.
+ * node tree (the parser Jackson itself uses) does. The text is composed once, on the first question.
  */
-public final class YamlLines {
+final class YamlLines {
 
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");
 
-    private YamlLines() {
+    private final String text;
+    private Node root;
+    private boolean composed;
+
+    YamlLines(String text) {
+        this.text = text;
     }
 
-    /** The 1-based line of the deepest part of {@code path} that exists in the file. */
-    public static OptionalInt lineOf(Path file, String path) {
-        Node node;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            node = new Compose(LoadSettings.builder().build()).composeReader(in).orElse(null);
-        } catch (IOException | YamlEngineException e) {
-            return OptionalInt.empty();
-        }
-        if (node == null) {
-            return OptionalInt.empty();
-        }
-        int line = -1;
+    /** The segments of a dotted path: property names and list positions. */
+    static List<Object> segments(String path) {
+        List<Object> segments = new ArrayList<>();
         Matcher m = SEGMENT.matcher(path);
-        while (m.find() && node != null) {
+        while (m.find()) {
+            segments.add(m.group(1) != null ? m.group(1) : (Object) Integer.valueOf(m.group(2)));
+        }
+        return segments;
+    }
+
+    /** The 1-based line of the deepest part of {@code path} that is in the text; 0 when not even its first part is. */
+    int lineOf(String path) {
+        return lineOf(segments(path));
+    }
+
+    /** The same for a path given as property names (String) and list positions (Integer). */
+    synchronized int lineOf(List<?> path) {
+        if (!composed) {
+            composed = true;
+            try {
+                root = new Compose(LoadSettings.builder().build()).composeString(text).orElse(null);
+            } catch (YamlEngineException e) {
+                root = null;
+            }
+        }
+        Node node = root;
+        int line = 0;
+        for (Object segment : path) {
             Node next = null;
-            if (m.group(1) != null && node instanceof MappingNode map) {
+            if (segment instanceof String name && node instanceof MappingNode map) {
                 for (NodeTuple t : map.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode key && key.getValue().equals(m.group(1))) {
+                    if (t.getKeyNode() instanceof ScalarNode key && key.getValue().equals(name)) {
                         line = lineOf(key, line);
                         next = t.getValueNode();
                         break;
                     }
                 }
-            } else if (m.group(2) != null && node instanceof SequenceNode seq) {
-                int i = Integer.parseInt(m.group(2));
-                if (i < seq.getValue().size()) {
-                    next = seq.getValue().get(i);
-                    line = lineOf(next, line);
-                }
+            } else if (segment instanceof Integer i && node instanceof SequenceNode seq && i < seq.getValue().size()) {
+                next = seq.getValue().get(i);
+                line = lineOf(next, line);
+            }
+            if (next == null) {
+                break;
             }
             node = next;
         }
-        return line < 0 ? OptionalInt.empty() : OptionalInt.of(line);
+        return line;
     }
 
     private static int lineOf(Node node, int fallback) {

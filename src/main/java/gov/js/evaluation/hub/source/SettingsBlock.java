@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.source;
 
+import gov.js.evaluation.hub.config.ConfigFile;
 import gov.js.evaluation.hub.config.ConfigFileException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,16 +23,14 @@ import tools.jackson.databind.JsonNode;
 final class SettingsBlock {
 
     private final JsonNode node;
-    private final Path file;
+    private final ConfigFile file;
     private final String transport;
     private final SourceSettingsContext context;
     private final Set<String> known = new LinkedHashSet<>();
 
-    SettingsBlock(JsonNode node, Path file, String transport, SourceSettingsContext context) {
-        if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
-            throw new ConfigFileException(file + ": '" + transport + "' must be a block of settings");
-        }
-        this.node = node;
+    /** The block named {@code transport} of the source file (its shape already checked by the source schema). */
+    SettingsBlock(ConfigFile file, String transport, SourceSettingsContext context) {
+        this.node = file.root().path(transport);
         this.file = file;
         this.transport = transport;
         this.context = context;
@@ -142,6 +141,11 @@ final class SettingsBlock {
         return map;
     }
 
+    /** The settings the transport asked for so far. */
+    Set<String> known() {
+        return Set.copyOf(known);
+    }
+
     /** Refuses settings the transport did not ask for. */
     void done() {
         Set<String> unknown = new TreeSet<>();
@@ -150,12 +154,12 @@ final class SettingsBlock {
         }
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
-            throw new ConfigFileException(file + ": " + transport + "." + unknown.iterator().next() + " is not a setting of transport "
-                    + transport + (known.isEmpty() ? " (it has none)" : " (it has " + known + ")"));
+            throw file.refused(transport + "." + unknown.iterator().next(), "is not a setting of transport " + transport
+                    + (known.isEmpty() ? " (it has none)" : " (it has " + known + ")"));
         }
     }
 
     ConfigFileException invalid(String key, String problem) {
-        return new ConfigFileException(file + ": " + transport + "." + key + " " + problem);
+        return file.refused(transport + "." + key, problem);
     }
 }

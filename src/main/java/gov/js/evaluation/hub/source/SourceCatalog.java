@@ -1,8 +1,11 @@
 package gov.js.evaluation.hub.source;
 
 import gov.js.evaluation.hub.adapter.AdapterCatalog;
+import gov.js.evaluation.hub.config.ConfigFile;
 import gov.js.evaluation.hub.config.ConfigFileException;
 import gov.js.evaluation.hub.config.ConfigFiles;
+import gov.js.evaluation.hub.config.ConfigProblems;
+import gov.js.evaluation.hub.config.ConfigSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -57,91 +60,63 @@ public final class SourceCatalog {
         for (Path file : files) {
             String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             try {
-                SourceDefinition s = parse(file, defaultMaxBodyBytes, context);
-                if (!s.id().equals(name)) {
-                    throw new ConfigFileException(file + ": id '" + s.id() + "' must equal the file name");
-                }
-                if (adapters.find(s.adapter()).isEmpty()) {
-                    throw new ConfigFileException(file + ": adapter '" + s.adapter() + "' is not loaded"
-                            + Optional.ofNullable(adapters.problems().get(s.adapter())).map(p -> " (" + p + ")").orElse(""));
-                }
-                String format = adapters.find(s.adapter()).get().descriptor().format();
-                if (s.settings().recordFormat().filter(f -> !f.equals(format)).isPresent()) {
-                    throw new ConfigFileException(file + ": transport " + s.transport() + " hands the adapter "
-                            + s.settings().recordFormat().get() + " records, but adapter '" + s.adapter() + "' reads " + format);
-                }
+                SourceDefinition s = parse(file, name, adapters, defaultMaxBodyBytes, context);
                 sources.put(s.id(), s);
                 log.info("source {} → adapter {} via {}, region {}{}", s.id(), s.adapter(), s.transport(), s.region(),
                         s.settings().shown().isEmpty() ? "" : " " + s.settings());
-            } catch (ConfigFileException e) {
-                problems.put(name, e.getMessage());
-                log.error("source {} not loaded: {}", name, e.getMessage());
+            } catch (RuntimeException e) {
+                ConfigFileException refused = ConfigFiles.refusal(file, e);
+                problems.put(name, refused.getMessage());
+                log.error("source {} not loaded: {}", name, refused.getMessage(), refused == e ? null : e);
             }
         }
         return new SourceCatalog(sources, problems);
     }
 
-    private static SourceDefinition parse(Path file, long defaultMaxBodyBytes, SourceSettingsContext context) {
-        JsonNode d = ConfigFiles.read(file);
-        String id = ConfigFiles.required(d, "id", file);
-        String transport = ConfigFiles.required(d, "transport", file);
-        Transport kind = Transport.named(transport).orElseThrow(() -> new ConfigFileException(
-                file + ": transport '" + transport + "' is not one of " + Transport.names()));
+    /** Reads one source file through its schema, then checks what the schema cannot know; every mistake at once. */
+    private static SourceDefinition parse(Path file, String name, AdapterCatalog adapters, long defaultMaxBodyBytes,
+                                          SourceSettingsContext context) {
+        ConfigFile f = ConfigFiles.read(file, ConfigSchema.SOURCE);
+        JsonNode d = f.root();
+        ConfigProblems problems = new ConfigProblems();
+        String id = d.get("id").asString();
+        if (!id.equals(name)) {
+            problems.add(f.problem("id", "'" + id + "' must equal the file name (" + name + ")"));
+        }
+        String transport = d.get("transport").asString();
         for (String other : Transport.names()) {
             if (!other.equals(transport) && d.has(other)) {
-                throw new ConfigFileException(file + ": settings block '" + other + "' given, but the transport is '"
-                        + transport + "' (its settings go under '" + transport + ":')");
+                problems.add(f.problem(other, "settings block given, but the transport is '" + transport + "' (its settings go under '"
+                        + transport + ":')"));
             }
         }
-        TransportSettings settings = kind.read(new SettingsBlock(d.path(transport), file, transport, context));
-        String region = ConfigFiles.required(d, "region", file);
-        if (!region.matches("32[0-9]{4}")) {
-            throw new ConfigFileException(file + ": region '" + region + "' must be a 6-digit Jiangsu code (32xxxx)");
+        TransportSettings settings = problems.value(() -> Transport.named(transport).orElseThrow()
+                .read(new SettingsBlock(f, transport, context)));
+        String adapter = d.get("adapter").asString();
+        Optional<String> format = adapters.find(adapter).map(a -> a.descriptor().format());
+        if (format.isEmpty()) {
+            problems.add(f.problem("adapter", "'" + adapter + "' is not loaded"
+                    + Optional.ofNullable(adapters.problems().get(adapter)).map(p -> " (" + firstLine(p) + ")").orElse("")));
+        } else if (settings != null && settings.recordFormat().filter(r -> !r.equals(format.get())).isPresent()) {
+            problems.add(f.problem("transport", transport + " hands the adapter " + settings.recordFormat().get()
+                    + " records, but adapter '" + adapter + "' reads " + format.get()));
         }
-        long maxBody = d.path("maxBodyBytes").asLong(defaultMaxBodyBytes);
-        SourceDefinition.SourceLimits limits = new SourceDefinition.SourceLimits(
-                optionalInt(d, "maxRecordsPerRequest", 1, 1_000_000, file),
-                optionalInt(d, "maxQuarantinedRecords", 0, 100_000_000, file),
-                optionalInt(d, "maxConcurrentRequests", 1, 10_000, file));
-        JsonNode invitations = d.path("invitations");
-        if (!invitations.isMissingNode() && !invitations.isBoolean()) {
-            throw new ConfigFileException(file + ": invitations must be true or false");
-        }
-        return new SourceDefinition(id, d.path("title").asString(id), ConfigFiles.required(d, "adapter", file), transport, region,
-                maxBody, settings, requestsPerSecond(d.path("rateLimit"), file), limits, invitations.asBoolean(false));
+        problems.throwIfAny();
+        SourceDefinition.SourceLimits limits = new SourceDefinition.SourceLimits(optionalInt(d, "maxRecordsPerRequest"),
+                optionalInt(d, "maxQuarantinedRecords"), optionalInt(d, "maxConcurrentRequests"));
+        return new SourceDefinition(id, d.path("title").asString(id), adapter, transport, d.get("region").asString(),
+                d.has("maxBodyBytes") ? d.get("maxBodyBytes").asLong() : defaultMaxBodyBytes, settings,
+                optionalInt(d.path("rateLimit"), "requestsPerSecond"), limits, d.path("invitations").asBoolean(false));
     }
 
-    /** A whole number from {@code min} to {@code max}; absent: null, the hub-wide default applies. */
-    private static Integer optionalInt(JsonNode d, String key, int min, int max, Path file) {
-        JsonNode n = d.path(key);
-        if (n.isMissingNode() || n.isNull()) {
-            return null;
-        }
-        if (!n.isIntegralNumber() || n.asLong() < min || n.asLong() > max) {
-            throw new ConfigFileException(file + ": " + key + " must be a whole number from " + min + " to " + max);
-        }
-        return n.asInt();
+    /** A whole number the schema has checked; absent: null, the hub-wide default applies. */
+    private static Integer optionalInt(JsonNode d, String key) {
+        return d.has(key) ? d.get(key).asInt() : null;
     }
 
-    /** {@code rateLimit: {requestsPerSecond: N}}; absent: null, the hub-wide default applies. */
-    private static Integer requestsPerSecond(JsonNode block, Path file) {
-        if (block.isMissingNode() || block.isNull()) {
-            return null;
-        }
-        if (!block.isObject()) {
-            throw new ConfigFileException(file + ": rateLimit must be a block with requestsPerSecond");
-        }
-        for (String name : block.propertyNames()) {
-            if (!name.equals("requestsPerSecond")) {
-                throw new ConfigFileException(file + ": rateLimit has unknown setting '" + name + "' (only requestsPerSecond)");
-            }
-        }
-        JsonNode n = block.path("requestsPerSecond");
-        if (!n.isIntegralNumber() || n.asLong() < 1 || n.asLong() > 1_000_000) {
-            throw new ConfigFileException(file + ": rateLimit.requestsPerSecond must be a whole number from 1 to 1000000, not '"
-                    + n.asString("") + "'");
-        }
-        return n.asInt();
+    private static String firstLine(String problem) {
+        int newline = problem.indexOf('\n');
+        return newline < 0 ? problem : problem.substring(0, newline) + " …";
     }
 
     public Optional<SourceDefinition> find(String id) {

@@ -278,6 +278,7 @@ class SourceAccessTest {
         }
 
         assertThat(hub.send(client.request("/api/v1/schema/evaluation").GET().build()).status()).isEqualTo(200);
+        assertThat(hub.send(client.request("/api/v1/schema/source").GET().build()).status()).isEqualTo(200);
         assertThat(hub.send(client.request("/api/v1/openapi.yaml").GET().build()).status()).isEqualTo(200);
         assertThat(hub.send(client.request("/actuator/health").GET().build()).status()).isEqualTo(200);
     }

@@ -58,6 +58,6 @@ class SourceRateLimitsTest {
         assertThat(catalog.find("own").orElseThrow().requestsPerSecond()).isEqualTo(20);
         assertThat(catalog.find("none").orElseThrow().requestsPerSecond()).isNull();
         assertThat(catalog.problems().get("zero")).contains("rateLimit.requestsPerSecond", "1 to 1000000");
-        assertThat(catalog.problems().get("typo")).contains("unknown setting 'perSecond'");
+        assertThat(catalog.problems().get("typo")).contains("rateLimit.perSecond: unknown key 'perSecond' (known: requestsPerSecond)");
     }
 }

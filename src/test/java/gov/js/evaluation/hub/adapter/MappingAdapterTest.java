@@ -104,7 +104,7 @@ class MappingAdapterTest {
     @Test
     void mistakesInAMappingFileNameTheFileAndTheField() throws IOException {
         assertThatMappingError(CITY_MAPPING.replace("satisfaction:", "satisfactoin:"), "city-test.yaml:6: fields.satisfactoin",
-                "not a field of the unified schema");
+                "unknown key 'satisfactoin' (did you mean 'satisfaction'?)");
         assertThatMappingError(CITY_MAPPING.replace("zone: Asia/Shanghai", "zone: Mars/Olympus"), "city-test.yaml:9: fields.assessTime",
                 "unknown time zone");
         assertThatMappingError(CITY_MAPPING.replace("satisfaction-gbt39046", "no-such-table"), "fields.satisfaction.codes", "no-such-table");
@@ -113,6 +113,41 @@ class MappingAdapterTest {
         assertThatMappingError(CITY_MAPPING.replace("{ value: \"320\" }", "{ value: \"320\", path: x }"), "fields.dataSource", "exactly one of");
         assertThatMappingError(CITY_MAPPING.replace("default: \"1\"", "dflt: \"1\""), "fields.assessNumber", "unknown key 'dflt'");
         assertThatMappingError("mapping: [unclosed", "city-test.yaml", "not valid YAML");
+    }
+
+    /**
+     * A split pattern is compiled when the mapping loads: an invalid one used to load and then fail every record
+     * with the field (the whole request answered 500); a catastrophic one could hold a thread on one value.
+     */
+    @Test
+    void aSplitPatternThatIsInvalidCatastrophicOrMatchesNothingIsRefusedWhenTheMappingLoads() {
+        String split = "split: \"[,，]\"";
+        assertThatMappingError(CITY_MAPPING.replace(split, "split: \"[,\""), "city-test.yaml:11: fields.evalDetail.split",
+                "not a valid regular expression");
+        assertThatMappingError(CITY_MAPPING.replace(split, "split: \"(a+)+$\""), "city-test.yaml:11: fields.evalDetail.split",
+                "repeats a repetition");
+        assertThatMappingError(CITY_MAPPING.replace(split, "split: \"(?:,\\\\s*)*\""), "city-test.yaml:11: fields.evalDetail.split",
+                "repeats a repetition");
+        assertThatMappingError(CITY_MAPPING.replace(split, "split: \"x*\""), "city-test.yaml:11: fields.evalDetail.split",
+                "matches the empty text");
+        assertThatMappingError(CITY_MAPPING.replace(split, "split: \"(?<=,)\""), "city-test.yaml:11: fields.evalDetail.split",
+                "not a valid regular expression");
+        assertThatMappingError(CITY_MAPPING.replace("projectNo: record.case.no", "projectNo: { path: record.case.no, split: \",\" }"),
+                "city-test.yaml:4: fields.projectNo.split", "only applies to evalDetail");
+    }
+
+    @Test
+    void aSplitPatternWithGroupsAndAlternativesStillSplits() throws IOException {
+        MappingResult result = adapter(CITY_MAPPING.replace("split: \"[,，]\"", "split: \"(?:,|；)\\\\s?\"")).map(record("""
+                {"record": {"case": {"no": "P-2"}, "rating": "1", "channel": "短信", "region": "320505",
+                            "ratedAt": "2026/11/26 08:05", "indicators": "501, 502；510"}}"""));
+
+        assertThat(result.unified().path("evalDetail").asString()).isEqualTo("501,502,510");
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefusedInsteadOfTheLastOneWinning() {
+        assertThatMappingError(CITY_MAPPING + "  satisfaction: record.stars\n", "city-test.yaml:13", "duplicate key 'satisfaction'");
     }
 
     private void assertThatMappingError(String mapping, String where, String problem) {

@@ -201,7 +201,7 @@ class MappingRulesTest {
         assertThatMappingError(MAPPING.replace("in: [phone, 12345]", "in: phone"), "fields.pf[1].when.in", "list");
         assertThatMappingError(MAPPING.replace("present: false", "present: maybe"), "fields.userProp[1].when.present", "true or false");
         assertThatMappingError(MAPPING.replace("when: { path: anonymous, equals: \"true\" }", "when: anonymous"),
-                "fields.publicFlag.when", "expected");
+                "fields.publicFlag.when", "must be a block");
         assertThatMappingError(MAPPING.replace("{ value: \"1\" }", "{ value: \"1\", whenn: x }"), "fields.pf[3]", "unknown key 'whenn'");
         assertThatMappingError(MAPPING.replace("join: [comment, extraComment]", "join: comment"), "fields.writingEvaluation.join",
                 "list");
@@ -212,7 +212,7 @@ class MappingRulesTest {
         assertThatMappingError(MAPPING.replace("region: true", "region: jiangsu"), "fields.areaCode.region", "true or false");
         assertThatMappingError(MAPPING.replace("projectNo: [case.no, case.number]", "projectNo: []"), "fields.projectNo", "empty");
         assertThatMappingError(MAPPING.replace("projectNo: [case.no, case.number]", "projectNo: [case.no, 7]"), "fields.projectNo[1]",
-                "expected a source path or a rule object");
+                "must be a source path or a rule");
     }
 
     @Test
@@ -224,7 +224,7 @@ class MappingRulesTest {
         Files.writeString(table, "regions:\n  \"320102\": [玄武区]\n");
         assertThatThrownBy(() -> RegionTable.load(table, "t")).hasMessageContaining("regions.320102").hasMessageContaining("320100");
         Files.writeString(table, "regions:\n  \"3201\": [南京市]\n");
-        assertThatThrownBy(() -> RegionTable.load(table, "t")).hasMessageContaining("6 digits");
+        assertThatThrownBy(() -> RegionTable.load(table, "t")).hasMessageContaining("regions.3201").hasMessageContaining("must be a 6-digit region code");
     }
 
     private void assertThatMappingError(String mapping, String where, String problem) {

@@ -155,4 +155,95 @@ class HotReloadTest {
         config.delete("sources/city-unreadable.yaml");
         config.delete("sources/city-kept.yaml");
     }
+
+    /** The website's mapping under another name, with {@code recordId} written as given. */
+    private static String shapesMapping(String recordId) {
+        return ConfigFolder.repositoryFile("mappings/province-web.yaml").replace("mapping: province-web", "mapping: city-shapes")
+                .replace("recordId: id", "recordId: " + recordId);
+    }
+
+    private static int lineOf(String text, String start) {
+        return (int) text.lines().takeWhile(l -> !l.startsWith(start)).count() + 1;
+    }
+
+    /**
+     * A list or a block where text belongs (once silently replaced by a default, or an exception that failed
+     * the whole reload while GET /api/v1/sources still said CURRENT and every later change was ignored) is
+     * now that file's problem: the source keeps its previous version, says why, and a later good change is applied.
+     */
+    @Test
+    void aListOrABlockWhereTextBelongsIsThatFilesProblemAndALaterGoodChangeIsApplied() {
+        String source = "id: city-shapes\ntitle: %s\nadapter: city-shapes\ntransport: http-push\nregion: \"320000\"\n";
+        String adapter = "id: city-shapes\nversion: %s\nformat: json\nmapping: city-shapes\n";
+        config.write("mappings/city-shapes.yaml", shapesMapping("id"));
+        config.write("adapters/city-shapes/adapter.yaml", adapter.formatted("1.0.0"));
+        config.write("sources/city-shapes.yaml", source.formatted("Shapes one"));
+        within5s(x -> assertThat(source("city-shapes")).isNotNull());
+
+        // the source file: a list where the title belongs
+        config.write("sources/city-shapes.yaml", source.formatted("[Shapes, two]"));
+        within5s(x -> {
+            assertThat(source("city-shapes").path("status").asString()).isEqualTo("PREVIOUS_VERSION");
+            assertThat(source("city-shapes").path("problem").asString()).contains("city-shapes.yaml:2: title: must be", "not a list");
+        });
+        assertThat(source("city-shapes").path("title").asString()).isEqualTo("Shapes one");
+        config.write("sources/city-shapes.yaml", source.formatted("Shapes three"));
+        within5s(x -> assertThat(source("city-shapes").path("title").asString()).isEqualTo("Shapes three"));
+        assertThat(source("city-shapes").path("status").asString()).isEqualTo("CURRENT");
+
+        // the adapter descriptor: a list where a reader setting's text belongs
+        config.write("adapters/city-shapes/adapter.yaml", adapter.formatted("1.0.1") + "reader: { recordElement: [x] }\n");
+        within5s(x -> {
+            assertThat(source("city-shapes").path("status").asString()).isEqualTo("PREVIOUS_VERSION");
+            assertThat(source("city-shapes").path("problem").asString()).contains("adapter.yaml:5: reader.recordElement: must be");
+        });
+        assertThat(source("city-shapes").path("adapterVersion").asString()).isEqualTo("1.0.0");
+        config.write("adapters/city-shapes/adapter.yaml", adapter.formatted("1.0.2"));
+        within5s(x -> assertThat(source("city-shapes").path("adapterVersion").asString()).isEqualTo("1.0.2"));
+        assertThat(source("city-shapes").path("status").asString()).isEqualTo("CURRENT");
+
+        // the mapping file: a list where the record id's path belongs; the source goes on working meanwhile
+        String broken = shapesMapping("[id, no]");
+        config.write("mappings/city-shapes.yaml", broken);
+        within5s(x -> {
+            assertThat(source("city-shapes").path("status").asString()).isEqualTo("PREVIOUS_VERSION");
+            assertThat(source("city-shapes").path("problem").asString())
+                    .contains("city-shapes.yaml:" + lineOf(broken, "recordId:") + ": recordId: must be");
+        });
+        Response meanwhile = hub.post("/api/v1/sources/city-shapes/evaluations", Evaluations.valid().toString());
+        assertThat(meanwhile.status()).as(meanwhile.toString()).isEqualTo(200);
+        config.write("mappings/city-shapes.yaml", shapesMapping("no"));
+        within5s(x -> assertThat(source("city-shapes").path("status").asString()).isEqualTo("CURRENT"));
+        assertThat(source("city-shapes").has("problem")).isFalse();
+
+        config.delete("sources/city-shapes.yaml");
+        config.delete("adapters/city-shapes/adapter.yaml");
+        config.delete("mappings/city-shapes.yaml");
+    }
+
+    /** An invalid split pattern once loaded and then failed every request whose records had the field with a 500. */
+    @Test
+    void aMappingWithAnInvalidSplitPatternIsRefusedAndTheSourceKeepsAnswering() {
+        String mapping = ConfigFolder.repositoryFile("mappings/province-web.yaml").replace("mapping: province-web", "mapping: city-split");
+        config.write("mappings/city-split.yaml", mapping);
+        config.write("adapters/city-split/adapter.yaml", "id: city-split\nversion: 1.0.0\nformat: json\nmapping: city-split\n");
+        config.write("sources/city-split.yaml", "id: city-split\nadapter: city-split\ntransport: http-push\nregion: \"320000\"\n");
+        within5s(x -> assertThat(source("city-split")).isNotNull());
+
+        String broken = mapping.replace("split: \"[,，;；]\"", "split: \"[,\"");
+        config.write("mappings/city-split.yaml", broken);
+        within5s(x -> assertThat(source("city-split").path("problem").asString())
+                .contains("city-split.yaml:" + lineOf(broken, "  evalDetail:") + ": fields.evalDetail.split: not a valid regular expression"));
+        assertThat(source("city-split").path("status").asString()).isEqualTo("PREVIOUS_VERSION");
+        ObjectNode listed = Evaluations.valid();
+        listed.put("evalDetail", "501；502");
+        Response r = hub.post("/api/v1/sources/city-split/evaluations", listed.toString());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        String id = r.json().at("/records/0/evaluationId").asString();
+        assertThat(hub.get("/api/v1/evaluations/" + id).json().at("/evaluation/evalDetail").asString()).isEqualTo("501,502");
+
+        config.delete("sources/city-split.yaml");
+        config.delete("adapters/city-split/adapter.yaml");
+        config.delete("mappings/city-split.yaml");
+    }
 }

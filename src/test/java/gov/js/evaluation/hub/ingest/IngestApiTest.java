@@ -337,11 +337,19 @@ class IngestApiTest {
         assertThat(schema.status()).isEqualTo(200);
         assertThat(schema.json().at("/properties/satisfaction/enum").valueStream().map(JsonNode::asString))
                 .containsExactly("1", "2", "3", "4", "5");
+        for (String name : List.of("source", "adapter", "mapping", "code-table", "region-table")) {
+            Response config = hub.get("/api/v1/schema/" + name);
+            assertThat(config.status()).as(name).isEqualTo(200);
+            assertThat(config.json().path("$schema").asString()).as(name).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        }
+        assertThat(hub.get("/api/v1/schema/source").json().at("/properties/maxBodyBytes/maximum").asLong()).isEqualTo(104857600);
+        assertThat(hub.get("/api/v1/schema/mapping").json().at("/properties/fields/properties").has("satisfaction")).isTrue();
+        assertThat(hub.get("/api/v1/schema/no-such-file").status()).isEqualTo(404);
 
         Response openApi = hub.get("/api/v1/openapi.yaml");
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body()).contains("/api/v1/sources/{sourceId}/evaluations:", "/api/v1/sources/{sourceId}/evaluations/validate:",
-                "/api/v1/evaluations/{evaluationId}:", "/api/v1/sources:", "/api/v1/schema/evaluation:",
+                "/api/v1/evaluations/{evaluationId}:", "/api/v1/sources:", "/api/v1/schema/evaluation:", "/api/v1/schema/{name}:",
                 "/api/v1/sources/{sourceId}/quarantine:", "/api/v1/sources/{sourceId}/quarantine/replay:",
                 "/api/v1/quarantine/{quarantineId}/replay:");
     }

@@ -94,14 +94,17 @@ class SourceTransportSettingsTest {
 
         assertThat(catalog.all()).isEmpty();
         Map<String, String> p = catalog.problems();
-        assertThat(p.get("no-inbox")).contains("no-inbox.yaml").contains("file-inbox.inbox is required");
-        assertThat(p.get("typo")).contains("file-inbox.chunksize is not a setting of transport file-inbox").contains("chunkSize");
-        assertThat(p.get("bad-chunk")).contains("file-inbox.chunkSize must be a positive whole number");
-        assertThat(p.get("wrong-block")).contains("settings block 'rest-pull' given, but the transport is 'http-push'");
-        assertThat(p.get("bad-url")).contains("rest-pull.url must be an http(s) URL");
-        assertThat(p.get("bad-interval")).contains("rest-pull.interval must be a positive duration");
-        assertThat(p.get("unset-env")).contains("rest-pull.bearerToken refers to something not set");
-        assertThat(p.get("no-param")).contains("jdbc-poll.query must use the watermark parameter :id");
-        assertThat(p.get("carrier-pigeon")).contains("transport 'carrier-pigeon' is not one of [http-push, file-inbox, rest-pull, jdbc-poll]");
+        assertThat(p.get("no-inbox")).contains("no-inbox.yaml: file-inbox.inbox: is required for transport file-inbox");
+        assertThat(p.get("typo")).contains("typo.yaml:8: file-inbox.chunksize: unknown key 'chunksize' (known: inbox, chunkSize,"
+                + " pollInterval, include)");
+        assertThat(p.get("bad-chunk")).contains("bad-chunk.yaml:8: file-inbox.chunkSize: must be a whole number of at least 1"
+                + " or a ${NAME} reference, not -1");
+        assertThat(p.get("wrong-block")).contains("wrong-block.yaml:6: rest-pull: settings block given, but the transport is 'http-push'");
+        assertThat(p.get("bad-url")).contains("bad-url.yaml:7: rest-pull.url: must be an http(s) URL");
+        assertThat(p.get("bad-interval")).contains("bad-interval.yaml:8: rest-pull.interval: must be a duration such as 500ms");
+        assertThat(p.get("unset-env")).contains("unset-env.yaml:8: rest-pull.bearerToken: refers to something not set");
+        assertThat(p.get("no-param")).contains("no-param.yaml:10: jdbc-poll.query: must use the watermark parameter :id");
+        assertThat(p.get("carrier-pigeon")).contains("carrier-pigeon.yaml:5: transport: must be one of http-push, file-inbox, rest-pull,"
+                + " jdbc-poll, not 'carrier-pigeon'");
     }
 }

@@ -93,12 +93,14 @@ class RestPullTest {
         List<ObjectNode> page1 = records(2);
         List<ObjectNode> page2 = records(1);
         feed.page(null, page1, "k1", true);
-        feed.failingThenPage("k1", 3, 503, page2, "k2", false);
+        // failing for about 2 s (10 pulls 200 ms apart), so that the look below sees the failure before the recovery
+        feed.failingThenPage("k1", 10, 503, page2, "k2", false);
         feed.page("k2", List.of(), "k2", false);
 
         try (HubInstance hub = start(HubInstance.freshDataDir())) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> pull(hub).path("lastError").asString("").contains("HTTP 503"));
-            assertThat(pull(hub).path("watermark").asString()).as("not moved by the failure").isEqualTo("k1");
+            JsonNode failing = await().atMost(Duration.ofSeconds(30)).until(() -> pull(hub),
+                    p -> p.path("lastError").asString("").contains("HTTP 503"));
+            assertThat(failing.path("watermark").asString()).as("not moved by the failure").isEqualTo("k1");
             assertThat(stored(hub, page1)).isEqualTo(2);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> stored(hub, page2) == 1

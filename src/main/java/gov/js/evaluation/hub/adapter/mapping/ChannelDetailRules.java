@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.adapter.mapping;
 
-import gov.js.evaluation.hub.adapter.AdapterConfigException;
+import gov.js.evaluation.hub.config.ConfigFile;
+import gov.js.evaluation.hub.config.ConfigProblems;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JsonPointer;
@@ -27,27 +28,22 @@ public final class ChannelDetailRules {
         return new ChannelDetailRules(Map.of());
     }
 
-    public static ChannelDetailRules parse(JsonNode block, String where) {
-        if (block.isMissingNode() || block.isNull()) {
-            return none();
-        }
-        if (!block.isObject()) {
-            throw new AdapterConfigException(where + ": channelDetail must map names to a source path or { value: … }");
-        }
+    /** The mapping file's {@code channelDetail:} block (its shape checked by the mapping schema); none when absent. */
+    public static ChannelDetailRules parse(ConfigFile f) {
+        JsonNode block = f.root().path("channelDetail");
+        ConfigProblems problems = new ConfigProblems();
         Map<String, Rule> rules = new LinkedHashMap<>();
         for (String name : block.propertyNames()) {
             JsonNode spec = block.get(name);
-            String at = where + ": channelDetail." + name;
-            if (spec.isString()) {
-                rules.put(name, new Rule(MappingPaths.pointer(spec.asString(), at), null));
-            } else if (spec.isObject() && spec.size() == 1 && spec.has("value")) {
+            String at = "channelDetail." + name;
+            if (spec.has("value")) {
                 rules.put(name, new Rule(null, spec.get("value").asString()));
-            } else if (spec.isObject() && spec.size() == 1 && spec.has("path")) {
-                rules.put(name, new Rule(MappingPaths.pointer(spec.get("path").asString(), at), null));
             } else {
-                throw new AdapterConfigException(at + ": expected a source path, { path: … } or { value: … }");
+                String path = spec.isString() ? spec.asString() : spec.get("path").asString();
+                problems.check(() -> rules.put(name, new Rule(MappingPaths.pointer(f, path, at), null)));
             }
         }
+        problems.throwIfAny();
         return new ChannelDetailRules(rules);
     }
 

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.adapter.mapping;
 
+import com.google.re2j.Pattern;
 import gov.js.evaluation.hub.schema.UnifiedField;
 import java.util.List;
 import tools.jackson.core.JsonPointer;
@@ -7,7 +8,7 @@ import tools.jackson.core.JsonPointer;
 /**
  * How one unified field is filled: from a source path, a fixed value or several paths joined, with an
  * optional default, code table, date format, region normalisation (codes, and names through a region
- * table), list separator, and a condition ({@code when}) under which the rule applies. A field may
+ * table), list separator (an RE2J pattern), and a condition ({@code when}) under which the rule applies. A field may
  * have several rules; the first that applies and yields a value fills it.
  */
 public record FieldRule(
@@ -21,7 +22,7 @@ public record FieldRule(
         DateSpec date,
         boolean region,
         RegionTable regionNames,
-        String split,
+        Pattern split,
         Condition when) {
 
     public FieldRule {

@@ -154,9 +154,8 @@ public final class MappingAdapter implements EvaluationAdapter {
             text = wire;
         }
         if (field.kind() == UnifiedField.Kind.LIST) {
-            String separator = rule.split() == null ? "," : rule.split();
-            text = Arrays.stream(text.split(separator)).map(String::strip).filter(s -> !s.isEmpty())
-                    .collect(Collectors.joining(","));
+            text = Arrays.stream((rule.split() == null ? SplitPattern.COMMA : rule.split()).split(text)).map(String::strip)
+                    .filter(s -> !s.isEmpty()).collect(Collectors.joining(","));
         }
         if (text.isEmpty()) {
             return Outcome.NOTHING;

@@ -1,8 +1,12 @@
 package gov.js.evaluation.hub.adapter.mapping;
 
-import gov.js.evaluation.hub.adapter.AdapterConfigException;
+import com.google.re2j.Pattern;
+import gov.js.evaluation.hub.config.ConfigFile;
+import gov.js.evaluation.hub.config.ConfigFileException;
 import gov.js.evaluation.hub.config.ConfigFiles;
-import gov.js.evaluation.hub.config.YamlLines;
+import gov.js.evaluation.hub.config.ConfigProblems;
+import gov.js.evaluation.hub.config.ConfigSchema;
+import gov.js.evaluation.hub.schema.ChinaTime;
 import gov.js.evaluation.hub.schema.UnifiedField;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,30 +15,31 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads and checks a mapping file ({@code mappings/<name>.yaml}). Every mistake is reported with the
- * file and the field it is in, so a broken file is refused at load time, not at the first record.
- * The format is documented in {@code mappings/README.md}.
+ * Reads and checks a mapping file ({@code mappings/<name>.yaml}): first through the mapping schema
+ * (keys, types), then what the schema cannot know (paths, code tables, date patterns, zones, which
+ * constructs go together). Every mistake of the file is reported at once, each with the file, the line
+ * and the problem, so a broken file is refused at load time, not at the first record. The format is
+ * documented in {@code docs/adapters.md}.
  */
 public final class MappingFileParser {
 
-    private static final Set<String> TOP_KEYS = Set.of("mapping", "description", "recordId", "fields", "channelDetail");
-    private static final Set<String> RULE_KEYS = Set.of("path", "value", "join", "separator", "default", "codes", "date", "zone",
-            "region", "split", "when");
-    private static final Set<String> WHEN_KEYS = Set.of("path", "equals", "in", "present");
     /** The shared table that {@code region: true} reads names with ({@code mappings/codes/<name>.yaml}). */
     public static final String REGION_TABLE = "regions-jiangsu";
 
     private final Path codesDir;
+    /** Shared code tables already read, by name. */
+    private final Map<String, CodeTable> sharedTables = new HashMap<>();
     /** Read once, on the first rule that asks for it; null while unread or when the file is missing. */
     private RegionTable regionTable;
+    private ConfigFileException regionTableRefused;
     private boolean regionTableRead;
 
     public MappingFileParser(Path mappingsDir) {
@@ -42,232 +47,175 @@ public final class MappingFileParser {
     }
 
     /**
-     * @throws AdapterConfigException naming the file, the line and the problem
+     * @throws ConfigFileException with every mistake of the file (and of the code tables it names)
      */
     public MappingDefinition parse(Path file) {
-        try {
-            return parseUnlocated(file);
-        } catch (AdapterConfigException e) {
-            throw located(file, e);
-        }
-    }
-
-    /** Messages here read "file: fields.x.y: problem"; the path gives the line. */
-    private static AdapterConfigException located(Path file, AdapterConfigException e) {
-        String prefix = file + ": ";
-        String message = e.getMessage();
-        if (!message.startsWith(prefix)) {
-            return e;
-        }
-        String rest = message.substring(prefix.length());
-        int colon = rest.indexOf(": ");
-        String path = colon < 0 ? rest : rest.substring(0, colon);
-        java.util.OptionalInt line = YamlLines.lineOf(file, path);
-        return line.isPresent() ? new AdapterConfigException(file + ":" + line.getAsInt() + ": " + rest, e) : e;
-    }
-
-    private MappingDefinition parseUnlocated(Path file) {
-        JsonNode root = ConfigFiles.read(file);
-        String where = file.toString();
-        for (String key : root.propertyNames()) {
-            if (!TOP_KEYS.contains(key)) {
-                throw new AdapterConfigException(where + ": unknown key '" + key + "' (allowed: " + TOP_KEYS + ")");
-            }
-        }
-        String name = root.path("mapping").asString(null);
-        if (name == null || name.isBlank()) {
-            throw new AdapterConfigException(where + ": 'mapping' (the mapping's name) is required");
-        }
-        JsonNode fields = root.path("fields");
-        if (!fields.isObject() || fields.isEmpty()) {
-            throw new AdapterConfigException(where + ": 'fields' must map unified field names to rules");
-        }
+        ConfigFile f = ConfigFiles.read(file, ConfigSchema.MAPPING);
+        JsonNode root = f.root();
+        ConfigProblems problems = new ConfigProblems();
         List<FieldRule> rules = new ArrayList<>();
+        JsonNode fields = root.get("fields");
         for (String fieldName : fields.propertyNames()) {
-            UnifiedField target = UnifiedField.byWireName(fieldName).orElseThrow(() -> new AdapterConfigException(
-                    where + ": fields." + fieldName + ": not a field of the unified schema v1"));
+            UnifiedField target = UnifiedField.byWireName(fieldName).orElseThrow(); // the schema knows only these
             JsonNode spec = fields.get(fieldName);
-            String at = where + ": fields." + fieldName;
+            String at = "fields." + fieldName;
             if (spec.isArray()) {
-                if (spec.isEmpty()) {
-                    throw new AdapterConfigException(at + ": a list of rules must not be empty");
-                }
                 for (int i = 0; i < spec.size(); i++) {
-                    rules.add(rule(target, spec.get(i), at + "[" + i + "]"));
+                    JsonNode one = spec.get(i);
+                    String atOne = at + "[" + i + "]";
+                    problems.check(() -> rules.add(rule(f, target, one, atOne)));
                 }
             } else {
-                rules.add(rule(target, spec, at));
+                problems.check(() -> rules.add(rule(f, target, spec, at)));
             }
         }
-        JsonNode recordId = root.path("recordId");
-        return new MappingDefinition(name, root.path("description").asString(""),
-                recordId.isMissingNode() ? null : pointer(recordId.asString(), where + ": recordId"), rules,
-                ChannelDetailRules.parse(root.path("channelDetail"), where));
+        JsonPointer recordId = root.has("recordId")
+                ? problems.value(() -> MappingPaths.pointer(f, root.get("recordId").asString(), "recordId")) : null;
+        ChannelDetailRules channelDetail = problems.value(() -> ChannelDetailRules.parse(f));
+        problems.throwIfAny();
+        return new MappingDefinition(root.get("mapping").asString(), root.path("description").asString(""), recordId, rules,
+                channelDetail);
     }
 
-    private FieldRule rule(UnifiedField target, JsonNode spec, String where) {
+    private FieldRule rule(ConfigFile f, UnifiedField target, JsonNode spec, String at) {
         if (spec.isString()) {
-            return FieldRule.fromPath(target, pointer(spec.asString(), where));
+            return FieldRule.fromPath(target, MappingPaths.pointer(f, spec.asString(), at));
         }
-        if (!spec.isObject()) {
-            throw new AdapterConfigException(where + ": expected a source path or a rule object");
-        }
-        for (String key : spec.propertyNames()) {
-            if (!RULE_KEYS.contains(key)) {
-                throw new AdapterConfigException(where + ": unknown key '" + key + "' (allowed: " + RULE_KEYS + ")");
-            }
-        }
+        ConfigProblems problems = new ConfigProblems();
         boolean hasPath = spec.has("path");
         boolean hasValue = spec.has("value");
         boolean hasJoin = spec.has("join");
         if ((hasPath ? 1 : 0) + (hasValue ? 1 : 0) + (hasJoin ? 1 : 0) != 1) {
-            throw new AdapterConfigException(where + ": give exactly one of 'path' (read from the record), 'value' (fixed)"
-                    + " or 'join' (several paths joined)");
+            problems.add(f.problem(at, "give exactly one of 'path' (read from the record), 'value' (fixed) or 'join' (several paths joined)"));
         }
-        JsonPointer path = hasPath ? pointer(spec.get("path").asString(), where + ".path") : null;
-        String fixed = hasValue ? spec.get("value").asString() : null;
-        List<JsonPointer> join = hasJoin ? join(spec.get("join"), where + ".join") : null;
+        JsonPointer path = hasPath ? problems.value(() -> MappingPaths.pointer(f, spec.get("path").asString(), at + ".path")) : null;
+        List<JsonPointer> join = hasJoin ? problems.value(() -> join(f, spec.get("join"), at + ".join")) : null;
         if (spec.has("separator") && !hasJoin) {
-            throw new AdapterConfigException(where + ": 'separator' only goes with 'join'");
+            problems.add(f.problem(at + ".separator", "'separator' only goes with 'join'"));
         }
-        if (spec.has("separator") && !spec.get("separator").isValueNode()) {
-            throw new AdapterConfigException(where + ".separator: expected text");
+        CodeTable codes = spec.has("codes") ? problems.value(() -> codes(f, spec.get("codes"), at + ".codes")) : null;
+        DateSpec date = null;
+        if (spec.has("date")) {
+            if (target.kind() != UnifiedField.Kind.TIME) {
+                problems.add(f.problem(at + ".date", "'date' only applies to time fields"));
+            }
+            date = problems.value(() -> date(f, spec, at));
+        } else if (spec.has("zone")) {
+            problems.add(f.problem(at + ".zone", "'zone' only goes with 'date'"));
         }
-        String separator = hasJoin ? spec.path("separator").asString(" ") : null;
-        String dflt = spec.has("default") ? spec.get("default").asString() : null;
-        CodeTable codes = spec.has("codes") ? codes(spec.get("codes"), where + ".codes") : null;
-        DateSpec date = spec.has("date") ? date(spec, where) : null;
-        if (date != null && target.kind() != UnifiedField.Kind.TIME) {
-            throw new AdapterConfigException(where + ": 'date' only applies to time fields");
+        boolean region = "true".equals(spec.path("region").asString("false"));
+        RegionTable names = region ? problems.value(this::regionTable) : null;
+        Pattern split = null;
+        if (spec.has("split")) {
+            if (target.kind() != UnifiedField.Kind.LIST) {
+                problems.add(f.problem(at + ".split", "'split' only applies to evalDetail (a list of codes)"));
+            }
+            try {
+                split = SplitPattern.compile(spec.get("split").asString());
+            } catch (IllegalArgumentException e) {
+                problems.add(f.problem(at + ".split", e.getMessage()));
+            }
         }
-        JsonNode regionNode = spec.path("region");
-        if (!regionNode.isMissingNode() && !regionNode.isBoolean()
-                && !(regionNode.isString() && regionNode.asString().strip().matches("(?i)true|false"))) {
-            throw new AdapterConfigException(where + ".region: expected true or false");
-        }
-        boolean region = regionNode.isString() ? Boolean.parseBoolean(regionNode.asString().strip()) : regionNode.asBoolean(false);
-        String split = spec.has("split") ? spec.get("split").asString() : null;
-        Condition when = spec.has("when") ? when(spec.get("when"), where + ".when") : null;
-        return new FieldRule(target, path, fixed, join, separator, dflt, codes, date, region, region ? regionTable() : null,
-                split, when);
+        Condition when = spec.has("when") ? problems.value(() -> when(f, spec.get("when"), at + ".when")) : null;
+        problems.throwIfAny();
+        return new FieldRule(target, path, hasValue ? spec.get("value").asString() : null, join,
+                hasJoin ? spec.path("separator").asString(" ") : null, spec.has("default") ? spec.get("default").asString() : null,
+                codes, date, region, names, split, when);
     }
 
-    private static List<JsonPointer> join(JsonNode node, String where) {
-        if (!node.isArray() || node.size() < 2) {
-            throw new AdapterConfigException(where + ": expected a list of at least two source paths");
-        }
+    private static List<JsonPointer> join(ConfigFile f, JsonNode node, String at) {
+        ConfigProblems problems = new ConfigProblems();
         List<JsonPointer> parts = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            if (!node.get(i).isString()) {
-                throw new AdapterConfigException(where + "[" + i + "]: expected a source path");
-            }
-            parts.add(pointer(node.get(i).asString(), where + "[" + i + "]"));
+            String part = node.get(i).asString();
+            String atPart = at + "[" + i + "]";
+            problems.check(() -> parts.add(MappingPaths.pointer(f, part, atPart)));
         }
+        problems.throwIfAny();
         return parts;
     }
 
-    private static Condition when(JsonNode node, String where) {
-        if (!node.isObject()) {
-            throw new AdapterConfigException(where + ": expected { path: …, equals: … }, { path: …, in: [ … ] }"
-                    + " or { path: …, present: true|false }");
-        }
-        for (String key : node.propertyNames()) {
-            if (!WHEN_KEYS.contains(key)) {
-                throw new AdapterConfigException(where + ": unknown key '" + key + "' (allowed: " + WHEN_KEYS + ")");
-            }
-        }
-        if (!node.has("path") || !node.get("path").isString()) {
-            throw new AdapterConfigException(where + ": 'path' (the source value the condition looks at) is required");
-        }
+    /** The schema has checked the keys and types; left is that exactly one test is given. */
+    private static Condition when(ConfigFile f, JsonNode node, String at) {
         String pathText = node.get("path").asString();
-        JsonPointer path = pointer(pathText, where + ".path");
+        JsonPointer path = MappingPaths.pointer(f, pathText, at + ".path");
         int tests = (node.has("equals") ? 1 : 0) + (node.has("in") ? 1 : 0) + (node.has("present") ? 1 : 0);
         if (tests != 1) {
-            throw new AdapterConfigException(where + ": give exactly one of 'equals', 'in' or 'present'");
+            throw f.refused(at, "give exactly one of 'equals', 'in' or 'present'");
         }
         if (node.has("equals")) {
-            JsonNode v = node.get("equals");
-            if (!v.isValueNode() || v.isNull()) {
-                throw new AdapterConfigException(where + ".equals: expected a single value");
-            }
-            return new Condition(pathText, path, Condition.Test.EQUALS, List.of(v.asString().strip()));
+            return new Condition(pathText, path, Condition.Test.EQUALS, List.of(node.get("equals").asString().strip()));
         }
         if (node.has("in")) {
-            JsonNode list = node.get("in");
-            if (!list.isArray() || list.isEmpty()) {
-                throw new AdapterConfigException(where + ".in: expected a non-empty list of values");
-            }
             List<String> values = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                if (!list.get(i).isValueNode() || list.get(i).isNull()) {
-                    throw new AdapterConfigException(where + ".in[" + i + "]: expected a single value");
-                }
-                values.add(list.get(i).asString().strip());
-            }
+            node.get("in").forEach(v -> values.add(v.asString().strip()));
             return new Condition(pathText, path, Condition.Test.IN, values);
         }
-        JsonNode present = node.get("present");
-        if (!present.isBoolean()) {
-            throw new AdapterConfigException(where + ".present: expected true or false");
-        }
-        return new Condition(pathText, path, present.asBoolean() ? Condition.Test.PRESENT : Condition.Test.ABSENT, List.of());
+        return new Condition(pathText, path, node.get("present").asBoolean() ? Condition.Test.PRESENT : Condition.Test.ABSENT,
+                List.of());
     }
 
     /** The shared region-name table; null when the file is missing (names then fail when a record uses one). */
     private RegionTable regionTable() {
+        if (regionTableRefused != null) {
+            throw regionTableRefused;
+        }
         if (!regionTableRead) {
-            Path file = codesDir.resolve(REGION_TABLE + ".yaml");
-            regionTable = Files.isRegularFile(file) ? RegionTable.load(file, REGION_TABLE) : null;
             regionTableRead = true;
+            Path file = codesDir.resolve(REGION_TABLE + ".yaml");
+            try {
+                regionTable = Files.isRegularFile(file) ? RegionTable.load(file, REGION_TABLE) : null;
+            } catch (ConfigFileException e) {
+                regionTableRefused = e;
+                throw e;
+            }
         }
         return regionTable;
     }
 
-    private CodeTable codes(JsonNode node, String where) {
-        if (node.isString()) {
-            Path shared = codesDir.resolve(node.asString() + ".yaml");
-            if (!Files.isRegularFile(shared)) {
-                throw new AdapterConfigException(where + ": shared code table '" + node.asString() + "' not found at " + shared);
-            }
-            JsonNode table = ConfigFiles.read(shared);
-            return new CodeTable(node.asString(), entries(table.path("codes"), shared + ": codes"));
+    /** An inline table, or the name of a shared one: the schema allows only names, so it lies inside mappings/codes/. */
+    private CodeTable codes(ConfigFile f, JsonNode node, String at) {
+        if (!node.isString()) {
+            return new CodeTable("inline", entries(node));
         }
-        return new CodeTable("inline", entries(node, where));
+        String name = node.asString();
+        CodeTable known = sharedTables.get(name);
+        if (known != null) {
+            return known;
+        }
+        Path shared = codesDir.resolve(name + ".yaml");
+        if (!Files.isRegularFile(shared)) {
+            throw f.refused(at, "shared code table '" + name + "' not found at " + shared);
+        }
+        CodeTable table = new CodeTable(name, entries(ConfigFiles.read(shared, ConfigSchema.CODE_TABLE).root().get("codes")));
+        sharedTables.put(name, table);
+        return table;
     }
 
-    private static Map<String, String> entries(JsonNode node, String where) {
-        if (!node.isObject() || node.isEmpty()) {
-            throw new AdapterConfigException(where + ": expected a table of source value: unified code");
-        }
+    private static Map<String, String> entries(JsonNode table) {
         Map<String, String> entries = new LinkedHashMap<>();
-        for (String key : node.propertyNames()) {
-            JsonNode v = node.get(key);
-            if (!v.isValueNode()) {
-                throw new AdapterConfigException(where + "." + key + ": the unified code must be a plain value");
-            }
-            entries.put(key, v.asString());
-        }
+        table.properties().forEach(e -> entries.put(e.getKey(), e.getValue().asString()));
         return entries;
     }
 
-    private static DateSpec date(JsonNode spec, String where) {
+    private static DateSpec date(ConfigFile f, JsonNode spec, String at) {
+        ConfigProblems problems = new ConfigProblems();
         String pattern = spec.get("date").asString();
-        DateTimeFormatter formatter;
+        DateTimeFormatter formatter = null;
         try {
             formatter = DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.SMART);
         } catch (IllegalArgumentException e) {
-            throw new AdapterConfigException(where + ".date: bad pattern '" + pattern + "': " + e.getMessage());
+            problems.add(f.problem(at + ".date", "bad pattern '" + pattern + "': " + e.getMessage()));
         }
-        ZoneId zone;
-        try {
-            zone = spec.has("zone") ? ZoneId.of(spec.get("zone").asString()) : gov.js.evaluation.hub.schema.ChinaTime.ZONE;
-        } catch (DateTimeException e) {
-            throw new AdapterConfigException(where + ".zone: unknown time zone '" + spec.get("zone").asString() + "'");
+        ZoneId zone = ChinaTime.ZONE;
+        if (spec.has("zone")) {
+            try {
+                zone = ZoneId.of(spec.get("zone").asString());
+            } catch (DateTimeException e) {
+                problems.add(f.problem(at + ".zone", "unknown time zone '" + spec.get("zone").asString() + "'"));
+            }
         }
+        problems.throwIfAny();
         return new DateSpec(pattern, formatter, zone);
-    }
-
-    private static JsonPointer pointer(String path, String where) {
-        return MappingPaths.pointer(path, where);
     }
 }

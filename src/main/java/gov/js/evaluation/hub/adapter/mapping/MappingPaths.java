@@ -1,6 +1,6 @@
 package gov.js.evaluation.hub.adapter.mapping;
 
-import gov.js.evaluation.hub.adapter.AdapterConfigException;
+import gov.js.evaluation.hub.config.ConfigFile;
 import tools.jackson.core.JsonPointer;
 
 /** Source paths in mapping files: dotted ({@code a.b.c}) or JSON Pointer ({@code /a/b/0}). */
@@ -9,14 +9,15 @@ final class MappingPaths {
     private MappingPaths() {
     }
 
-    static JsonPointer pointer(String path, String where) {
+    /** The path written at {@code at} of the mapping file {@code f}. */
+    static JsonPointer pointer(ConfigFile f, String path, String at) {
         if (path == null || path.isBlank()) {
-            throw new AdapterConfigException(where + ": empty path");
+            throw f.refused(at, "empty path");
         }
         try {
             return JsonPointer.compile(path.startsWith("/") ? path : "/" + path.replace('.', '/'));
         } catch (IllegalArgumentException e) {
-            throw new AdapterConfigException(where + ": bad path '" + path + "': " + e.getMessage());
+            throw f.refused(at, "bad path '" + path + "': " + e.getMessage());
         }
     }
 }

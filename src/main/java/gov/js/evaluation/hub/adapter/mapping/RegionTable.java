@@ -1,7 +1,9 @@
 package gov.js.evaluation.hub.adapter.mapping;
 
-import gov.js.evaluation.hub.adapter.AdapterConfigException;
+import gov.js.evaluation.hub.config.ConfigFile;
 import gov.js.evaluation.hub.config.ConfigFiles;
+import gov.js.evaluation.hub.config.ConfigProblems;
+import gov.js.evaluation.hub.config.ConfigSchema;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,53 +53,35 @@ public final class RegionTable {
         return name;
     }
 
-    /** Reads and checks a table file; every mistake names the file and the entry. */
+    /** Reads and checks a table file through its schema; every mistake names the file, the line and the entry. */
     public static RegionTable load(Path file, String name) {
-        JsonNode root = ConfigFiles.read(file);
-        for (String key : root.propertyNames()) {
-            if (!key.equals("regions") && !key.equals("ambiguous")) {
-                throw new AdapterConfigException(file + ": unknown key '" + key + "' (allowed: regions, ambiguous)");
-            }
-        }
-        JsonNode regions = root.path("regions");
-        if (!regions.isObject() || regions.isEmpty()) {
-            throw new AdapterConfigException(file + ": 'regions' must map 6-digit codes to lists of names");
-        }
+        ConfigFile f = ConfigFiles.read(file, ConfigSchema.REGION_TABLE);
+        JsonNode regions = f.root().get("regions");
+        ConfigProblems problems = new ConfigProblems();
         Map<String, String> byName = new LinkedHashMap<>();
         Map<String, String> official = new HashMap<>();
         for (String code : regions.propertyNames()) {
-            String where = file + ": regions." + code;
-            if (!code.matches("[0-9]{6}")) {
-                throw new AdapterConfigException(where + ": a region code has 6 digits");
-            }
-            JsonNode names = regions.get(code);
-            if (!names.isArray() || names.isEmpty()) {
-                throw new AdapterConfigException(where + ": expected a list of names, the official one first");
-            }
+            String at = "regions." + code;
             if (isDistrict(code) && !regions.has(parentOf(code))) {
-                throw new AdapterConfigException(where + ": its city " + parentOf(code) + " is not in the table");
+                problems.add(f.problem(at, "its city " + parentOf(code) + " is not in the table"));
             }
-            for (JsonNode n : names) {
-                String regionName = compact(n.asString(""));
-                if (!n.isString() || regionName.isEmpty()) {
-                    throw new AdapterConfigException(where + ": names must be non-empty text");
+            for (JsonNode n : regions.get(code)) {
+                String regionName = compact(n.asString());
+                if (regionName.isEmpty()) {
+                    problems.add(f.problem(at, "names must be non-empty text"));
+                    continue;
                 }
                 official.putIfAbsent(code, regionName);
                 String other = byName.putIfAbsent(regionName, code);
                 if (other != null && !other.equals(code)) {
-                    throw new AdapterConfigException(where + ": '" + regionName + "' is also the name of " + other
-                            + " (list a name that stands for several regions under 'ambiguous')");
+                    problems.add(f.problem(at, "'" + regionName + "' is also the name of " + other
+                            + " (list a name that stands for several regions under 'ambiguous')"));
                 }
             }
         }
+        problems.throwIfAny();
         Map<String, String> ambiguous = new HashMap<>();
-        JsonNode amb = root.path("ambiguous");
-        if (!amb.isMissingNode() && !amb.isObject()) {
-            throw new AdapterConfigException(file + ": 'ambiguous' must map names to the reason they are ambiguous");
-        }
-        for (String n : amb.propertyNames()) {
-            ambiguous.put(compact(n), amb.get(n).asString(""));
-        }
+        f.root().path("ambiguous").properties().forEach(e -> ambiguous.put(compact(e.getKey()), e.getValue().asString()));
         return new RegionTable(name, byName, ambiguous, official);
     }
 
