@@ -2,20 +2,22 @@ package gov.js.evaluation.hub.access;
 
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The operators of the hub's API ({@code hub.security.operators.<name>.password} / {@code .roles}).
- * Passwords are stored-password forms: {@code {bcrypt}…} in production, {@code {noop}…} for tests.
- * Roles: viewer, admin (implies viewer), personal-data.
+ * The operators of the hub's API ({@code hub.security.*}).
+ *
+ * @param operators operators by name, each with password and roles; none: every operator endpoint answers 401
  */
-@ConfigurationProperties("hub.security")
-public record OperatorProperties(Map<String, Operator> operators) {
+public record OperatorProperties(@DefaultValue Map<String, Operator> operators) {
 
+    /**
+     * One operator ({@code hub.security.operators.<name>.*}).
+     *
+     * @param password the stored form of the password: {bcrypt}… in production, {noop}… for development and tests
+     * @param roles    viewer (GET), admin (also replays, source keys, audit; implies viewer), personal-data (personal
+     *                 fields in clear)
+     */
     public record Operator(String password, List<String> roles) {
-    }
-
-    public Map<String, Operator> operators() {
-        return operators == null ? Map.of() : operators;
     }
 }

@@ -16,13 +16,21 @@ import tools.jackson.core.json.JsonFactory;
  */
 public record InputLimits(int maxJsonDepth, int maxXmlDepth, int maxStringLength, int maxNumberLength) {
 
-    public static final InputLimits DEFAULTS = new InputLimits(32, 64, 1_000_000, 100);
+    /** The defaults, as the settings (hub.max-*) read them. */
+    public static final String DEFAULT_MAX_JSON_DEPTH = "32";
+    public static final String DEFAULT_MAX_XML_DEPTH = "64";
+    public static final String DEFAULT_MAX_STRING_LENGTH = "1000000";
+    public static final String DEFAULT_MAX_NUMBER_LENGTH = "100";
+
+    public static final InputLimits DEFAULTS = new InputLimits(Integer.parseInt(DEFAULT_MAX_JSON_DEPTH),
+            Integer.parseInt(DEFAULT_MAX_XML_DEPTH), Integer.parseInt(DEFAULT_MAX_STRING_LENGTH),
+            Integer.parseInt(DEFAULT_MAX_NUMBER_LENGTH));
 
     public InputLimits {
-        maxJsonDepth = maxJsonDepth > 0 ? maxJsonDepth : 32;
-        maxXmlDepth = maxXmlDepth > 0 ? maxXmlDepth : 64;
-        maxStringLength = maxStringLength > 0 ? maxStringLength : 1_000_000;
-        maxNumberLength = maxNumberLength > 0 ? maxNumberLength : 100;
+        maxJsonDepth = maxJsonDepth > 0 ? maxJsonDepth : DEFAULTS.maxJsonDepth;
+        maxXmlDepth = maxXmlDepth > 0 ? maxXmlDepth : DEFAULTS.maxXmlDepth;
+        maxStringLength = maxStringLength > 0 ? maxStringLength : DEFAULTS.maxStringLength;
+        maxNumberLength = maxNumberLength > 0 ? maxNumberLength : DEFAULTS.maxNumberLength;
     }
 
     public StreamReadConstraints streamReadConstraints() {

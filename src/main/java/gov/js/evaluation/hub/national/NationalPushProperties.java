@@ -2,47 +2,48 @@ package gov.js.evaluation.hub.national;
 
 import java.time.Duration;
 import java.util.List;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the push to the national platform ({@code hub.national.*}).
+ * Settings of the push to the national platform ({@code hub.national.*}). The routes read the interval and
+ * the timeouts from the bean of this record (routes/national-push.yaml).
  *
- * @param url                 the national receiver; unset means the outbox waits
+ * @param url                 the national receiver; unset, the outbox waits and the log says so once
  * @param appMark             the application mark sent in every envelope
- * @param signature           how envelopes are signed: {@code hmac-sm3} (default) or {@code sm2}
- * @param hmacKey             shared key of the HMAC-SM3 signer
- * @param sm2PrivateKey       the hub's SM2 private key (PKCS#8 PEM text, or the path of a PEM file); {@code sm2} only
- * @param sm2PublicKey        its public key (PEM text or path), checked against the private key at start-up
- * @param sm2Id               SM2 distinguishing ID (default 1234567812345678)
+ * @param signature           how envelopes are signed: hmac-sm3 (the shared hmac-key) or sm2 (SM3withSM2 with
+ *                            sm2-private-key, checked at start-up against sm2-public-key)
+ * @param hmacKey             shared key of the HMAC-SM3 signature
+ * @param sm2PrivateKey       the hub's SM2 private key (PKCS#8 PEM text, or the path of a PEM file); sm2 only
+ * @param sm2PublicKey        its public key (PEM text or path), checked against the private key at start-up; sm2 only
+ * @param sm2Id               SM2 distinguishing ID
  * @param batchSize           records per push
- * @param drainers            batches pushed at the same time (each its own claim, push and commit; SKIP LOCKED
- *                            keeps them apart); below 1 counts as 1
- * @param intervalMs          pause between drains when the outbox is empty, in ms (the timer route reads it)
- * @param connectTimeoutMs    connection timeout of one push, in ms (the send route reads it)
- * @param responseTimeoutMs   answer timeout of one push, in ms (the send route reads it)
- * @param initialBackoff      first retry delay after a failed push
- * @param maxBackoff          cap of the exponential retry delay
+ * @param drainers            batches pushed at the same time, each its own claim (SKIP LOCKED), push and commit;
+ *                            below 1 counts as 1
+ * @param intervalMs          pause between drains when the outbox has nothing due, in ms
+ * @param connectTimeoutMs    connection timeout of one push, in ms
+ * @param responseTimeoutMs   answer timeout of one push, in ms
+ * @param initialBackoff      first retry delay after a failed push (exponential, with jitter)
+ * @param maxBackoff          cap of the retry delay
  * @param alreadyRatedCodes   per-record answer codes meaning "this case was already rated": counts as delivered
  * @param alreadyRatedPhrases the same, recognised in the answer's message
  */
-@ConfigurationProperties("hub.national")
 public record NationalPushProperties(
         String url,
-        String appMark,
-        String signature,
-        String hmacKey,
+        @DefaultValue("jiangsu-evaluation-hub") String appMark,
+        @DefaultValue("hmac-sm3") String signature,
+        @DefaultValue("change-me") String hmacKey,
         String sm2PrivateKey,
         String sm2PublicKey,
-        String sm2Id,
-        int batchSize,
-        int drainers,
-        long intervalMs,
-        long connectTimeoutMs,
-        long responseTimeoutMs,
-        Duration initialBackoff,
-        Duration maxBackoff,
-        List<String> alreadyRatedCodes,
-        List<String> alreadyRatedPhrases) {
+        @DefaultValue("1234567812345678") String sm2Id,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("4") int drainers,
+        @DefaultValue("2000") long intervalMs,
+        @DefaultValue("5000") long connectTimeoutMs,
+        @DefaultValue("15000") long responseTimeoutMs,
+        @DefaultValue("2s") Duration initialBackoff,
+        @DefaultValue("10m") Duration maxBackoff,
+        @DefaultValue("ALREADY_RATED") List<String> alreadyRatedCodes,
+        @DefaultValue({"已评价", "already rated"}) List<String> alreadyRatedPhrases) {
 
     public boolean configured() {
         return url != null && !url.isBlank();

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -69,17 +68,15 @@ public class EvaluationStore implements DisposableBean {
     private final int groupMaxRecords;
 
     public EvaluationStore(JdbcTemplate jdbc, TransactionTemplate transaction, QuarantineStore quarantine, NationalOutbox outbox,
-                           PersonalFields personal,
-                           @Value("${hub.store.group-commit.enabled:true}") boolean groupCommit,
-                           @Value("${hub.store.group-commit.writers:2}") int writers,
-                           @Value("${hub.store.group-commit.max-records:256}") int maxRecords) {
+                           PersonalFields personal, StoreProperties store) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.quarantine = quarantine;
         this.outbox = outbox;
         this.personal = personal;
-        this.groupMaxRecords = maxRecords;
-        this.group = groupCommit ? new GroupCommit(this::storeTogether, writers, maxRecords) : null;
+        StoreProperties.GroupCommitSettings groupCommit = store.groupCommit();
+        this.groupMaxRecords = groupCommit.maxRecords();
+        this.group = groupCommit.enabled() ? new GroupCommit(this::storeTogether, groupCommit.writers(), groupCommit.maxRecords()) : null;
     }
 
     /**

@@ -1,0 +1,25 @@
+package gov.js.evaluation.hub.store;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The provincial store ({@code hub.store.*}).
+ *
+ * @param embeddedDataDir data folder of the embedded PostgreSQL, used when spring.datasource.url is unset
+ * @param groupCommit     small requests outside a caller's transaction share commits
+ */
+public record StoreProperties(@DefaultValue("data/postgres") Path embeddedDataDir, @DefaultValue GroupCommitSettings groupCommit) {
+
+    /**
+     * Group commit ({@code hub.store.group-commit.*}): the waiting requests are stored in one transaction by one
+     * of the writers, and each is answered after its commit.
+     *
+     * @param enabled    whether small requests share commits; off, each request is one transaction of its own
+     * @param writers    writers storing waiting requests at the same time
+     * @param maxRecords the most records of one shared transaction; a larger request is stored alone
+     */
+    public record GroupCommitSettings(@DefaultValue("true") boolean enabled, @DefaultValue("2") int writers,
+                                      @DefaultValue("256") int maxRecords) {
+    }
+}
