@@ -18,7 +18,10 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Every {@code hub.*} setting, bound at start-up. The defaults are the {@code @DefaultValue}s here and in the nested
+ * Every {@code hub.*} setting, bound at start-up. A name under {@code hub.} that none of these records
+ * binds (a typo, a setting that no longer exists, an environment variable HUB_… meant for something else)
+ * stops the start ({@link UnknownHubSettingsBindHandler}), naming the key and where it was set
+ * ({@link HubSettingsFailureAnalyzer}). The defaults are the {@code @DefaultValue}s here and in the nested
  * records, and nowhere else (the build writes them into META-INF/spring-configuration-metadata.json).
  *
  * @param configDir       folder holding routes/, sources/, adapters/ and mappings/ (relative: to the working directory)

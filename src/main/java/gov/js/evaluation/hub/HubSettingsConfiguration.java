@@ -12,6 +12,7 @@ import gov.js.evaluation.hub.transport.ImportProperties;
 import org.apache.camel.spring.boot.CamelConfigurationProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +26,12 @@ public class HubSettingsConfiguration {
 
     /** The token in camel.main.routes-include-pattern / -exclude-pattern that stands for hub.config-dir. */
     static final String CONFIG_DIR_TOKEN = "{{hub.config-dir}}";
+
+    /** Unknown hub.* settings stop the start, wherever they were set ({@link UnknownHubSettingsBindHandler}). */
+    @Bean
+    static ConfigurationPropertiesBindHandlerAdvisor unknownHubSettings() {
+        return UnknownHubSettingsBindHandler::new;
+    }
 
     @Bean
     ReloadProperties reloadProperties(HubProperties hub) {
