@@ -10,18 +10,25 @@ import gov.js.evaluation.hub.protection.PersonalDataProperties;
 import gov.js.evaluation.hub.quarantine.QuarantineProperties;
 import gov.js.evaluation.hub.store.StoreProperties;
 import gov.js.evaluation.hub.transport.ImportProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Every {@code hub.*} setting, bound at start-up. A name under {@code hub.} that none of these records
  * binds (a typo, a setting that no longer exists, an environment variable HUB_… meant for something else)
  * stops the start ({@link UnknownHubSettingsBindHandler}), naming the key and where it was set
- * ({@link HubSettingsFailureAnalyzer}). The defaults are the {@code @DefaultValue}s here and in the nested
+ * ({@link HubSettingsFailureAnalyzer}); so does a value of the wrong type or outside its range (the
+ * constraints on the fields): a bad value is refused, never corrected. The defaults are the {@code @DefaultValue}s here and in the nested
  * records, and nowhere else (the build writes them into META-INF/spring-configuration-metadata.json).
  *
  * @param configDir       folder holding routes/, sources/, adapters/ and mappings/ (relative: to the working directory)
@@ -44,25 +51,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param kafka           the kafka profile
  */
 @ConfigurationProperties("hub")
+@Validated
 public record HubProperties(
-        @DefaultValue(".") String configDir,
-        @DefaultValue("sources") List<String> sourceDirs,
-        @DefaultValue("plugins") String pluginsDir,
-        @DefaultValue("10485760") long maxBodyBytes,
-        @DefaultValue(InputLimits.DEFAULT_MAX_JSON_DEPTH) int maxJsonDepth,
-        @DefaultValue(InputLimits.DEFAULT_MAX_XML_DEPTH) int maxXmlDepth,
-        @DefaultValue(InputLimits.DEFAULT_MAX_STRING_LENGTH) int maxStringLength,
-        @DefaultValue(InputLimits.DEFAULT_MAX_NUMBER_LENGTH) int maxNumberLength,
-        @DefaultValue("5m") Duration allowedClockSkew,
-        @DefaultValue @NestedConfigurationProperty ReloadProperties reload,
-        @DefaultValue @NestedConfigurationProperty QuarantineProperties quarantine,
-        @DefaultValue @NestedConfigurationProperty ImportProperties imports,
-        @DefaultValue @NestedConfigurationProperty StoreProperties store,
-        @DefaultValue @NestedConfigurationProperty PersonalDataProperties personalData,
-        @DefaultValue @NestedConfigurationProperty NationalPushProperties national,
-        @DefaultValue @NestedConfigurationProperty SourceAccessProperties sourceAccess,
-        @DefaultValue @NestedConfigurationProperty OperatorProperties security,
-        @DefaultValue @NestedConfigurationProperty HubKafkaProperties kafka) {
+        @DefaultValue(".") @NotBlank String configDir,
+        @DefaultValue("sources") @NotEmpty List<@NotBlank String> sourceDirs,
+        @DefaultValue("plugins") @NotBlank String pluginsDir,
+        @DefaultValue("10485760") @Min(1) long maxBodyBytes,
+        @DefaultValue(InputLimits.DEFAULT_MAX_JSON_DEPTH) @Min(1) int maxJsonDepth,
+        @DefaultValue(InputLimits.DEFAULT_MAX_XML_DEPTH) @Min(1) int maxXmlDepth,
+        @DefaultValue(InputLimits.DEFAULT_MAX_STRING_LENGTH) @Min(1) int maxStringLength,
+        @DefaultValue(InputLimits.DEFAULT_MAX_NUMBER_LENGTH) @Min(1) int maxNumberLength,
+        @DefaultValue("5m") @DurationMin(seconds = 0) Duration allowedClockSkew,
+        @DefaultValue @Valid @NestedConfigurationProperty ReloadProperties reload,
+        @DefaultValue @Valid @NestedConfigurationProperty QuarantineProperties quarantine,
+        @DefaultValue @Valid @NestedConfigurationProperty ImportProperties imports,
+        @DefaultValue @Valid @NestedConfigurationProperty StoreProperties store,
+        @DefaultValue @Valid @NestedConfigurationProperty PersonalDataProperties personalData,
+        @DefaultValue @Valid @NestedConfigurationProperty NationalPushProperties national,
+        @DefaultValue @Valid @NestedConfigurationProperty SourceAccessProperties sourceAccess,
+        @DefaultValue @Valid @NestedConfigurationProperty OperatorProperties security,
+        @DefaultValue @Valid @NestedConfigurationProperty HubKafkaProperties kafka) {
 
     public InputLimits inputLimits() {
         return new InputLimits(maxJsonDepth, maxXmlDepth, maxStringLength, maxNumberLength);

@@ -42,7 +42,8 @@ final class HubSettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
             for (ObjectError error : invalid.getValidationErrors().getAllErrors()) {
                 if (error instanceof FieldError field) {
                     String name = field.getObjectName() + "." + dashed(field.getField());
-                    refused.add(line(name, field.getRejectedValue(), Origin.from(field), field.getDefaultMessage()));
+                    Origin origin = Origin.from(field) != null ? Origin.from(field) : originOf(name, invalid);
+                    refused.add(line(name, field.getRejectedValue(), origin, field.getDefaultMessage()));
                 } else {
                     refused.add(line(error.getObjectName(), null, Origin.from(error), error.getDefaultMessage()));
                 }
@@ -59,6 +60,19 @@ final class HubSettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
                 "Correct or remove these settings. The hub's settings, their defaults and ranges are listed in README.md"
                         + " (Settings) and in META-INF/spring-configuration-metadata.json of the jar (IDEs read it).",
                 cause);
+    }
+
+    /** Spring finds the origin of a nested record's field only at the top level: look it up among the bound settings. */
+    private static Origin originOf(String name, BindValidationException invalid) {
+        for (ConfigurationPropertyName wanted = ConfigurationPropertyName.of(name); !wanted.isEmpty(); wanted = wanted.getParent()) {
+            ConfigurationPropertyName looked = wanted;
+            Origin origin = invalid.getValidationErrors().getBoundProperties().stream().filter(p -> looked.equals(p.getName()))
+                    .map(ConfigurationProperty::getOrigin).findFirst().orElse(null);
+            if (origin != null || !wanted.isLastElementIndexed()) {
+                return origin; // an element of a list set as one value (a,b,c) has the list's origin
+            }
+        }
+        return null;
     }
 
     private static String line(String name, Object value, Origin origin, String reason) {

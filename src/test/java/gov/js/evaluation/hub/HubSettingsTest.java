@@ -113,6 +113,58 @@ class HubSettingsTest {
         assertThat(output).contains("hub.security.operators.wang.li.password", "is not a hub setting");
     }
 
+    /** Until now a drainer count below 1 counted as 1 and a replay chunk of 0 became 100; a bad value is refused, not corrected. */
+    @Test
+    void aValueOutsideItsRangeIsRefusedNamingTheRuleAndWhereItWasSet(@TempDir Path dir, CapturedOutput output) throws IOException {
+        Path file = dir.resolve("hub.yaml");
+        Files.writeString(file, """
+                hub:
+                  national:
+                    drainers: 0
+                  quarantine:
+                    replay-chunk-size: -5
+                """);
+
+        assertThatThrownBy(() -> settings(Map.of(), "--spring.config.additional-location=file:" + file,
+                "--hub.reload.interval=-1s", "--hub.max-json-depth=0").close());
+
+        assertThat(output).contains("APPLICATION FAILED TO START",
+                "hub.national.drainers = 0 (URL [file:" + file + "] - 3:15): must be greater than or equal to 1",
+                "hub.quarantine.replay-chunk-size = -5 (URL [file:" + file + "] - 5:24): must be greater than or equal to 1",
+                "hub.reload.interval = PT-1S (\"hub.reload.interval\" from property source \"commandLineArgs\")",
+                "hub.max-json-depth = 0");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefused(CapturedOutput output) {
+        assertThatThrownBy(() -> settings(Map.of(), "--hub.national.batch-size=many").close());
+
+        assertThat(output).contains("APPLICATION FAILED TO START", "hub.national.batch-size",
+                "\"hub.national.batch-size\" from property source \"commandLineArgs\"", "cannot be read as int");
+    }
+
+    @Test
+    void aChoiceOutsideItsValuesIsRefused(CapturedOutput output) {
+        assertThatThrownBy(() -> settings(Map.of(), "--hub.national.signature=rsa", "--hub.national.url=national.example/api",
+                "--hub.security.operators.dev.password=dev", "--hub.security.operators.dev.roles=admin,root").close());
+
+        assertThat(output).contains("hub.national.signature = rsa", "must be hmac-sm3 or sm2",
+                "hub.national.url = national.example/api", "must be an http:// or https:// address",
+                "hub.security.operators[dev].password", "must be a stored form like {bcrypt}",
+                "hub.security.operators[dev].roles[1] = root (\"hub.security.operators.dev.roles\" from property source \"commandLineArgs\"): must be viewer, admin or personal-data");
+    }
+
+    /** A key is refused naming its setting and where it was set, but the value itself stays out of the log. */
+    @Test
+    void aMalformedKeyIsRefusedWithoutShowingIt(CapturedOutput output) {
+        assertThatThrownBy(() -> settings(Map.of(), "--hub.personal-data.keys.k1=0123456789abcdef",
+                "--hub.personal-data.active-key-id=k1", "--hub.personal-data.blind-index-key=a1b2c3d4e5f60718").close());
+
+        assertThat(output).contains("hub.personal-data.keys[k1] (", "must be 32 hex digits",
+                "hub.personal-data.blind-index-key (", "must be at least 32 hex digits")
+                .doesNotContain("0123456789abcdef\"", "= 0123456789abcdef", "a1b2c3d4e5f60718\"", "= a1b2c3d4e5f60718");
+    }
+
     /** The hub's settings alone, bound as the hub binds them, with these environment variables and arguments. */
     static ConfigurableApplicationContext settings(Map<String, Object> environmentVariables, String... arguments) {
         return new SpringApplicationBuilder(SettingsOnly.class).web(WebApplicationType.NONE)

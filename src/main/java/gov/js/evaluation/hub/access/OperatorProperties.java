@@ -1,5 +1,8 @@
 package gov.js.evaluation.hub.access;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param operators operators by name, each with password and roles; none: every operator endpoint answers 401
  */
-public record OperatorProperties(@DefaultValue Map<String, Operator> operators) {
+public record OperatorProperties(@DefaultValue Map<String, @Valid Operator> operators) {
 
     /**
      * One operator ({@code hub.security.operators.<name>.*}).
@@ -18,6 +21,10 @@ public record OperatorProperties(@DefaultValue Map<String, Operator> operators) 
      * @param roles    viewer (GET), admin (also replays, source keys, audit; implies viewer), personal-data (personal
      *                 fields in clear)
      */
-    public record Operator(String password, List<String> roles) {
+    public record Operator(
+            @NotNull @Pattern(regexp = "\\{[a-z0-9]+}.+", message = "must be a stored form like {bcrypt}$2a$… (or {noop}… for development)")
+            String password,
+            @DefaultValue List<@Pattern(regexp = "(?i)viewer|admin|personal-data", message = "must be viewer, admin or personal-data")
+                    String> roles) {
     }
 }

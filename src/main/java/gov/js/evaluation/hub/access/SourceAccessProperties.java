@@ -1,6 +1,8 @@
 package gov.js.evaluation.hub.access;
 
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -11,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param noncePurgeInterval how often used nonces that can no longer be replayed are deleted
  * @param requestsPerSecond  rate limit per source and instance when the source sets no rateLimit.requestsPerSecond
  */
-public record SourceAccessProperties(@DefaultValue("5m") Duration timestampTolerance,
-                                     @DefaultValue("10s") Duration keyCacheTtl,
-                                     @DefaultValue("1m") Duration noncePurgeInterval,
-                                     @DefaultValue("100") int requestsPerSecond) {
+public record SourceAccessProperties(@DefaultValue("5m") @DurationMin(seconds = 1) Duration timestampTolerance,
+                                     @DefaultValue("10s") @DurationMin(seconds = 0) Duration keyCacheTtl,
+                                     @DefaultValue("1m") @DurationMin(seconds = 1) Duration noncePurgeInterval,
+                                     @DefaultValue("100") @Min(1) int requestsPerSecond) {
 }

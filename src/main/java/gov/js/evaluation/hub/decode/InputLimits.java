@@ -7,7 +7,7 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Bounds on what one payload may ask of a parser, so that a hostile or broken sender cannot make the hub
  * recurse, allocate or compute without end: nesting depth (JSON and XML), the length of one string or field
- * value, the digits of one number. A value of 0 or less takes the default.
+ * value, the digits of one number. Each is at least 1.
  *
  * @param maxJsonDepth    nesting of JSON objects and arrays (Jackson's maxNestingDepth), in bodies, files and pulled pages
  * @param maxXmlDepth     nesting of XML elements in a document (Woodstox), the wrapping elements included
@@ -27,10 +27,10 @@ public record InputLimits(int maxJsonDepth, int maxXmlDepth, int maxStringLength
             Integer.parseInt(DEFAULT_MAX_NUMBER_LENGTH));
 
     public InputLimits {
-        maxJsonDepth = maxJsonDepth > 0 ? maxJsonDepth : DEFAULTS.maxJsonDepth;
-        maxXmlDepth = maxXmlDepth > 0 ? maxXmlDepth : DEFAULTS.maxXmlDepth;
-        maxStringLength = maxStringLength > 0 ? maxStringLength : DEFAULTS.maxStringLength;
-        maxNumberLength = maxNumberLength > 0 ? maxNumberLength : DEFAULTS.maxNumberLength;
+        if (maxJsonDepth < 1 || maxXmlDepth < 1 || maxStringLength < 1 || maxNumberLength < 1) {
+            throw new IllegalArgumentException("every input limit must be at least 1: " + maxJsonDepth + ", " + maxXmlDepth
+                    + ", " + maxStringLength + ", " + maxNumberLength);
+        }
     }
 
     public StreamReadConstraints streamReadConstraints() {

@@ -1,5 +1,10 @@
 package gov.js.evaluation.hub.kafka;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -30,19 +35,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param producer           how long a request waits for Kafka before it is answered 503
  */
 public record HubKafkaProperties(
-        @DefaultValue("localhost:9092") String bootstrapServers,
-        @DefaultValue("hub.evaluations.unified.v1") String unifiedTopic,
-        @DefaultValue("12") int partitions,
-        @DefaultValue("0") int replicationFactor,
+        @DefaultValue("localhost:9092") @NotBlank String bootstrapServers,
+        @DefaultValue("hub.evaluations.unified.v1")
+        @Pattern(regexp = "[A-Za-z0-9._-]{1,249}", message = "must be a Kafka topic name: 1-249 letters, digits, '.', '_' or '-'")
+        String unifiedTopic,
+        @DefaultValue("12") @Min(1) int partitions,
+        @DefaultValue("0") @Min(0) @Max(Short.MAX_VALUE) int replicationFactor,
         @DefaultValue("true") boolean createTopics,
         @DefaultValue Map<String, String> adminProperties,
-        @DefaultValue("evaluation-hub-store") String groupId,
-        @DefaultValue("2") int consumers,
-        @DefaultValue("500") int maxPollRecords,
-        @DefaultValue("200") long batchingIntervalMs,
-        @DefaultValue("500") long pollTimeoutMs,
-        @DefaultValue("45000") long sessionTimeoutMs,
-        @DefaultValue Producer producer) {
+        @DefaultValue("evaluation-hub-store") @NotBlank String groupId,
+        @DefaultValue("2") @Min(1) int consumers,
+        @DefaultValue("500") @Min(1) int maxPollRecords,
+        @DefaultValue("200") @Min(0) long batchingIntervalMs,
+        @DefaultValue("500") @Min(1) long pollTimeoutMs,
+        @DefaultValue("45000") @Min(1) long sessionTimeoutMs,
+        @DefaultValue @Valid Producer producer) {
 
     /**
      * The producer of the unified topic ({@code hub.kafka.producer.*}): how long a request waits for Kafka before it
@@ -52,7 +59,7 @@ public record HubKafkaProperties(
      * @param requestTimeoutMs  how long the producer waits for the answer to one request, in ms
      * @param deliveryTimeoutMs the most time from sending to the acknowledgement, retries included, in ms
      */
-    public record Producer(@DefaultValue("10000") long maxBlockMs, @DefaultValue("10000") long requestTimeoutMs,
-                           @DefaultValue("20000") long deliveryTimeoutMs) {
+    public record Producer(@DefaultValue("10000") @Min(0) long maxBlockMs, @DefaultValue("10000") @Min(1) long requestTimeoutMs,
+                           @DefaultValue("20000") @Min(1) long deliveryTimeoutMs) {
     }
 }

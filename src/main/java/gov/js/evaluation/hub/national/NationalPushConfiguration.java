@@ -20,11 +20,10 @@ public class NationalPushConfiguration {
 
     @Bean
     EnvelopeSigner envelopeSigner(NationalPushProperties settings) {
-        String signature = settings.signature() == null || settings.signature().isBlank() ? "hmac-sm3" : settings.signature().strip();
-        return switch (signature) {
+        return switch (settings.signature()) {
             case "hmac-sm3" -> new HmacSm3Signer(settings.hmacKey().getBytes(StandardCharsets.UTF_8));
             case "sm2" -> sm2Signer(settings);
-            default -> throw new IllegalStateException("hub.national.signature must be hmac-sm3 or sm2, not '" + signature + "'");
+            default -> throw new IllegalStateException("hub.national.signature must be hmac-sm3 or sm2, not '" + settings.signature() + "'");
         };
     }
 

@@ -1,14 +1,18 @@
 package gov.js.evaluation.hub.national;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the push to the national platform ({@code hub.national.*}). The routes read the interval and
  * the timeouts from the bean of this record (routes/national-push.yaml).
  *
- * @param url                 the national receiver; unset, the outbox waits and the log says so once
+ * @param url                 the national receiver (http:// or https://); unset, the outbox waits and the log says so once
  * @param appMark             the application mark sent in every envelope
  * @param signature           how envelopes are signed: hmac-sm3 (the shared hmac-key) or sm2 (SM3withSM2 with
  *                            sm2-private-key, checked at start-up against sm2-public-key)
@@ -18,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sm2Id               SM2 distinguishing ID
  * @param batchSize           records per push
  * @param drainers            batches pushed at the same time, each its own claim (SKIP LOCKED), push and commit;
- *                            below 1 counts as 1
+ *                            1: one batch after the other
  * @param intervalMs          pause between drains when the outbox has nothing due, in ms
  * @param connectTimeoutMs    connection timeout of one push, in ms
  * @param responseTimeoutMs   answer timeout of one push, in ms
@@ -28,22 +32,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alreadyRatedPhrases the same, recognised in the answer's message
  */
 public record NationalPushProperties(
-        String url,
-        @DefaultValue("jiangsu-evaluation-hub") String appMark,
-        @DefaultValue("hmac-sm3") String signature,
+        @Pattern(regexp = "(https?://\\S+)?", message = "must be an http:// or https:// address") String url,
+        @DefaultValue("jiangsu-evaluation-hub") @NotBlank String appMark,
+        @DefaultValue("hmac-sm3") @Pattern(regexp = "hmac-sm3|sm2", message = "must be hmac-sm3 or sm2") String signature,
         @DefaultValue("change-me") String hmacKey,
         String sm2PrivateKey,
         String sm2PublicKey,
-        @DefaultValue("1234567812345678") String sm2Id,
-        @DefaultValue("100") int batchSize,
-        @DefaultValue("4") int drainers,
-        @DefaultValue("2000") long intervalMs,
-        @DefaultValue("5000") long connectTimeoutMs,
-        @DefaultValue("15000") long responseTimeoutMs,
-        @DefaultValue("2s") Duration initialBackoff,
-        @DefaultValue("10m") Duration maxBackoff,
-        @DefaultValue("ALREADY_RATED") List<String> alreadyRatedCodes,
-        @DefaultValue({"已评价", "already rated"}) List<String> alreadyRatedPhrases) {
+        @DefaultValue("1234567812345678") @NotBlank String sm2Id,
+        @DefaultValue("100") @Min(1) int batchSize,
+        @DefaultValue("4") @Min(1) int drainers,
+        @DefaultValue("2000") @Min(1) long intervalMs,
+        @DefaultValue("5000") @Min(1) long connectTimeoutMs,
+        @DefaultValue("15000") @Min(1) long responseTimeoutMs,
+        @DefaultValue("2s") @DurationMin(millis = 1) Duration initialBackoff,
+        @DefaultValue("10m") @DurationMin(millis = 1) Duration maxBackoff,
+        @DefaultValue("ALREADY_RATED") List<@NotBlank String> alreadyRatedCodes,
+        @DefaultValue({"已评价", "already rated"}) List<@NotBlank String> alreadyRatedPhrases) {
 
     public boolean configured() {
         return url != null && !url.isBlank();

@@ -27,6 +27,14 @@ public final class PersonalDataKeys {
     private static final String BLIND = "blind-index-key";
     private static final String KEY_PREFIX = "keys.";
 
+    /** A key id; the rules of the keys, also checked when the settings are bound (PersonalDataProperties). */
+    public static final String KEY_ID = "[A-Za-z0-9_-]{1,16}";
+    public static final String KEY_ID_RULE = "key id must be 1-16 letters, digits, '-' or '_'";
+    public static final String SM4_KEY_HEX = "\\s*\\p{XDigit}{32}\\s*";
+    public static final String SM4_KEY_RULE = "must be 32 hex digits (an SM4 key is 128 bits)";
+    public static final String BLIND_INDEX_KEY_HEX = "\\s*(\\p{XDigit}{2}){16,}\\s*";
+    public static final String BLIND_INDEX_KEY_RULE = "must be at least 32 hex digits";
+
     private final Map<String, byte[]> sm4Keys;
     private final String activeKeyId;
     private final byte[] blindIndexKey;
@@ -47,12 +55,12 @@ public final class PersonalDataKeys {
     static PersonalDataKeys of(Map<String, String> hexKeys, String activeKeyId, String blindIndexHex, String where) {
         Map<String, byte[]> keys = new LinkedHashMap<>();
         hexKeys.forEach((id, hex) -> {
-            if (!id.matches("[A-Za-z0-9_-]{1,16}")) {
-                throw new IllegalStateException(where + ".keys: key id '" + id + "' must be 1-16 letters, digits, '-' or '_'");
+            if (!id.matches(KEY_ID)) {
+                throw new IllegalStateException(where + ".keys: '" + id + "': " + KEY_ID_RULE);
             }
             byte[] key = decodeHex(hex, where + ".keys." + id);
             if (key.length != 16) {
-                throw new IllegalStateException(where + ".keys." + id + " must be 32 hex digits (an SM4 key is 128 bits)");
+                throw new IllegalStateException(where + ".keys." + id + " " + SM4_KEY_RULE);
             }
             keys.put(id, key);
         });
@@ -61,7 +69,7 @@ public final class PersonalDataKeys {
         }
         byte[] blind = decodeHex(blindIndexHex, where + ".blind-index-key");
         if (blind.length < 16) {
-            throw new IllegalStateException(where + ".blind-index-key must be at least 32 hex digits");
+            throw new IllegalStateException(where + ".blind-index-key " + BLIND_INDEX_KEY_RULE);
         }
         return new PersonalDataKeys(Map.copyOf(keys), activeKeyId, blind);
     }

@@ -1,5 +1,7 @@
 package gov.js.evaluation.hub.protection;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            makes the data stored with it unreadable
  */
 public record PersonalDataProperties(
-        @DefaultValue Map<String, String> keys,
+        @DefaultValue Map<@Pattern(regexp = PersonalDataKeys.KEY_ID, message = PersonalDataKeys.KEY_ID_RULE) String,
+                @Pattern(regexp = PersonalDataKeys.SM4_KEY_HEX, message = PersonalDataKeys.SM4_KEY_RULE) String> keys,
         String activeKeyId,
-        String blindIndexKey,
-        @DefaultValue("data/personal-data-keys.properties") Path developmentKeysFile) {
+        @Pattern(regexp = PersonalDataKeys.BLIND_INDEX_KEY_HEX, message = PersonalDataKeys.BLIND_INDEX_KEY_RULE) String blindIndexKey,
+        @DefaultValue("data/personal-data-keys.properties") @NotNull Path developmentKeysFile) {
 
     public PersonalDataProperties {
         keys = Map.copyOf(keys);

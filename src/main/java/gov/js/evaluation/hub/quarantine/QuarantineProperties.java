@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.quarantine;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -7,9 +8,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param replayChunkSize records replayed per transaction when a source's whole quarantine is replayed
  */
-public record QuarantineProperties(@DefaultValue("100") int replayChunkSize) {
-
-    public QuarantineProperties {
-        replayChunkSize = replayChunkSize <= 0 ? 100 : replayChunkSize;
-    }
+public record QuarantineProperties(@DefaultValue("100") @Min(1) int replayChunkSize) {
 }

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.transport;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -8,5 +9,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param progressEvery a running import (inbox file, pull) logs its counts every this many records
  * @param keepRecent    finished imports GET /api/v1/imports still lists (per hub instance, in memory)
  */
-public record ImportProperties(@DefaultValue("10000") int progressEvery, @DefaultValue("100") int keepRecent) {
+public record ImportProperties(@DefaultValue("10000") @Min(1) int progressEvery, @DefaultValue("100") @Min(0) int keepRecent) {
 }
