@@ -40,6 +40,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxStringLength characters of one JSON string, CSV field, XML text or attribute value
  * @param maxNumberLength digits of one JSON number
  * @param allowedClockSkew how far in the future an assessTime may be
+ * @param developmentMode a developer's machine: the hub may run with demo secrets (generated personal-data keys,
+ *                        the demo HMAC key of the national push) and warns; off, it refuses to start with them
  * @param reload          hot reload of sources, adapters and mappings
  * @param quarantine      quarantine replay
  * @param imports         file imports and pulls
@@ -62,6 +64,7 @@ public record HubProperties(
         @DefaultValue(InputLimits.DEFAULT_MAX_STRING_LENGTH) @Min(1) int maxStringLength,
         @DefaultValue(InputLimits.DEFAULT_MAX_NUMBER_LENGTH) @Min(1) int maxNumberLength,
         @DefaultValue("5m") @DurationMin(seconds = 0) Duration allowedClockSkew,
+        @DefaultValue("false") boolean developmentMode,
         @DefaultValue @Valid @NestedConfigurationProperty ReloadProperties reload,
         @DefaultValue @Valid @NestedConfigurationProperty QuarantineProperties quarantine,
         @DefaultValue @Valid @NestedConfigurationProperty ImportProperties imports,

@@ -33,6 +33,12 @@ public class HubSettingsConfiguration {
         return UnknownHubSettingsBindHandler::new;
     }
 
+    /** Decides at start-up whether the hub may run with demo secrets, and refuses to start when it may not. */
+    @Bean
+    DevelopmentMode developmentMode(HubProperties hub) {
+        return new DevelopmentMode(hub);
+    }
+
     @Bean
     ReloadProperties reloadProperties(HubProperties hub) {
         return hub.reload();

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param appMark             the application mark sent in every envelope
  * @param signature           how envelopes are signed: hmac-sm3 (the shared hmac-key) or sm2 (SM3withSM2 with
  *                            sm2-private-key, checked at start-up against sm2-public-key)
- * @param hmacKey             shared key of the HMAC-SM3 signature
+ * @param hmacKey             shared key of the HMAC-SM3 signature, agreed with the national platform; needed when
+ *                            url is set (in development mode the demo key change-me stands in)
  * @param sm2PrivateKey       the hub's SM2 private key (PKCS#8 PEM text, or the path of a PEM file); sm2 only
  * @param sm2PublicKey        its public key (PEM text or path), checked against the private key at start-up; sm2 only
  * @param sm2Id               SM2 distinguishing ID
@@ -35,7 +36,7 @@ public record NationalPushProperties(
         @Pattern(regexp = "(https?://\\S+)?", message = "must be an http:// or https:// address") String url,
         @DefaultValue("jiangsu-evaluation-hub") @NotBlank String appMark,
         @DefaultValue("hmac-sm3") @Pattern(regexp = "hmac-sm3|sm2", message = "must be hmac-sm3 or sm2") String signature,
-        @DefaultValue("change-me") String hmacKey,
+        String hmacKey,
         String sm2PrivateKey,
         String sm2PublicKey,
         @DefaultValue("1234567812345678") @NotBlank String sm2Id,

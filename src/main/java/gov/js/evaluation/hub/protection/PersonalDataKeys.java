@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SM4 key ring and the blind-index key, checked at start-up. Without configured keys (a developer's
- * machine) they are generated once into a file beside the embedded database, so restarts can still read
- * what was stored; production configures them (HUB_PERSONAL_DATA_KEYS_*) and never uses that file.
+ * The SM4 key ring and the blind-index key, checked at start-up. Without configured keys, in development mode
+ * only (a developer's machine), they are generated once into a file beside the embedded database, so restarts
+ * can still read what was stored; production configures them (HUB_PERSONALDATA_KEYS_*) and never uses that file.
  */
 public final class PersonalDataKeys {
 
@@ -45,9 +45,13 @@ public final class PersonalDataKeys {
         this.blindIndexKey = blindIndexKey;
     }
 
-    public static PersonalDataKeys from(PersonalDataProperties properties) {
+    /** The configured keys; without any, development keys from (or generated into) the file, in development mode only. */
+    public static PersonalDataKeys from(PersonalDataProperties properties, boolean developmentMode) {
         if (properties.configured()) {
             return of(properties.keys(), properties.activeKeyId(), properties.blindIndexKey(), "hub.personal-data");
+        }
+        if (!developmentMode) {
+            throw new IllegalStateException("no hub.personal-data.keys are configured (generated keys only in hub.development-mode)");
         }
         return developmentKeys(properties.developmentKeysFile());
     }
@@ -101,8 +105,8 @@ public final class PersonalDataKeys {
                 try (OutputStream out = Files.newOutputStream(file)) {
                     p.store(out, "Development keys of the personal data at rest: configure hub.personal-data.* in production");
                 }
-                log.warn("No hub.personal-data keys configured: generated development keys in {}. Losing that file makes the "
-                        + "personal data stored with them unreadable; configure keys in production", file.toAbsolutePath());
+                log.warn("Development mode without hub.personal-data keys: generated development keys in {}. Losing that file "
+                        + "makes the personal data stored with them unreadable", file.toAbsolutePath());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the development keys file " + file, e);
