@@ -31,17 +31,19 @@ import org.springframework.validation.annotation.Validated;
  * constraints on the fields): a bad value is refused, never corrected. The defaults are the {@code @DefaultValue}s here and in the nested
  * records, and nowhere else (the build writes them into META-INF/spring-configuration-metadata.json).
  *
- * @param configDir       folder holding routes/, sources/, adapters/ and mappings/ (relative: to the working directory)
- * @param sourceDirs      folders of source files (sources/id.yaml), relative to config-dir
- * @param pluginsDir      folder of the Java adapter plugin jars, relative to config-dir
- * @param maxBodyBytes    body limit of a source that sets none of its own, in bytes
+ * @param configDir       folder with routes/, sources/, adapters/ and mappings/; a relative one is relative to the
+ *                        working directory
+ * @param sourceDirs      folders of the source files (one YAML file per source), relative to hub.config-dir
+ * @param pluginsDir      folder of the Java adapter plugin jars, relative to hub.config-dir
+ * @param maxBodyBytes    body limit of a source that sets none of its own (maxBodyBytes in its file), in bytes
  * @param maxJsonDepth    nesting of JSON objects and arrays in a body, an inbox file or a pulled page
  * @param maxXmlDepth     nesting of XML elements in a document, the wrapping elements included
  * @param maxStringLength characters of one JSON string, CSV field, XML text or attribute value
  * @param maxNumberLength digits of one JSON number
  * @param allowedClockSkew how far in the future an assessTime may be
- * @param developmentMode a developer's machine: the hub may run with demo secrets (generated personal-data keys,
- *                        the demo HMAC key of the national push) and warns; off, it refuses to start with them
+ * @param developmentMode a developer's machine (./mvnw spring-boot:run sets it): the hub may run with demo secrets,
+ *                        generated personal-data keys and the demo HMAC key change-me of the national push, and warns;
+ *                        off, it refuses to start with them
  * @param reload          hot reload of sources, adapters and mappings
  * @param quarantine      quarantine replay
  * @param imports         file imports and pulls

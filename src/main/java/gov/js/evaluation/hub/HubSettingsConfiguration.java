@@ -27,12 +27,6 @@ public class HubSettingsConfiguration {
     /** The token in camel.main.routes-include-pattern / -exclude-pattern that stands for hub.config-dir. */
     static final String CONFIG_DIR_TOKEN = "{{hub.config-dir}}";
 
-    /** Unknown hub.* settings stop the start, wherever they were set ({@link UnknownHubSettingsBindHandler}). */
-    @Bean
-    static ConfigurationPropertiesBindHandlerAdvisor unknownHubSettings() {
-        return UnknownHubSettingsBindHandler::new;
-    }
-
     /** Decides at start-up whether the hub may run with demo secrets, and refuses to start when it may not. */
     @Bean
     DevelopmentMode developmentMode(HubProperties hub) {
@@ -112,5 +106,15 @@ public class HubSettingsConfiguration {
 
     private static String inConfigDir(String pattern, String dir) {
         return pattern == null ? null : pattern.replace(CONFIG_DIR_TOKEN, dir);
+    }
+
+    /** How {@link HubProperties} is bound: unknown hub.* settings stop the start, wherever they were set. */
+    @Configuration(proxyBeanMethods = false)
+    public static class Binding {
+
+        @Bean
+        static ConfigurationPropertiesBindHandlerAdvisor unknownHubSettings() {
+            return UnknownHubSettingsBindHandler::new;
+        }
     }
 }

@@ -184,7 +184,7 @@ class HubSettingsTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(HubProperties.class)
-    @Import(HubSettingsConfiguration.class)
+    @Import(HubSettingsConfiguration.Binding.class)
     static class SettingsOnly {
     }
 }

@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The operators of the hub's API ({@code hub.security.*}).
  *
- * @param operators operators by name, each with password and roles; none: every operator endpoint answers 401
+ * @param operators operators of the API by name (a name with a dot in brackets), each with a password, a stored form
+ *                  ({bcrypt}…), and roles of viewer, admin, personal-data (docs/security.md); none: every operator
+ *                  endpoint answers 401
  */
 public record OperatorProperties(@DefaultValue Map<String, @Valid Operator> operators) {
 

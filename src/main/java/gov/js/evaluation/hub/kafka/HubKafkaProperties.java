@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the kafka profile ({@code hub.kafka.*}); outside that profile they are bound but unused. The
  * Kafka routes (routes/kafka/*.yaml) read them from the beans of this record and of its {@link Producer}.
  *
- * @param bootstrapServers   the brokers, host:port,…
+ * @param bootstrapServers   the brokers, host:port,… (environment: HUB_KAFKA_BOOTSTRAP_SERVERS)
  * @param unifiedTopic       the topic of unified records (ingress to store, and downstream readers)
  * @param partitions         partitions when the hub creates the topic: the most store consumers that can work at once,
  *                           over all instances
@@ -32,7 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           are stored
  * @param sessionTimeoutMs   how long before the partitions of an instance that stops answering (killed, not stopped)
  *                           go to the others, in ms
- * @param producer           how long a request waits for Kafka before it is answered 503
+ * @param producer           the producer of the unified topic
  */
 public record HubKafkaProperties(
         @DefaultValue("localhost:9092") @NotBlank String bootstrapServers,

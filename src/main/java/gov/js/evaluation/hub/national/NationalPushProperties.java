@@ -13,11 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the timeouts from the bean of this record (routes/national-push.yaml).
  *
  * @param url                 the national receiver (http:// or https://); unset, the outbox waits and the log says so once
- * @param appMark             the application mark sent in every envelope
- * @param signature           how envelopes are signed: hmac-sm3 (the shared hmac-key) or sm2 (SM3withSM2 with
- *                            sm2-private-key, checked at start-up against sm2-public-key)
- * @param hmacKey             shared key of the HMAC-SM3 signature, agreed with the national platform; needed when
- *                            url is set (in development mode the demo key change-me stands in)
+ * @param appMark             the application mark of the envelope
+ * @param signature           how envelopes are signed: hmac-sm3 (with hmac-key) or sm2 (SM3withSM2 with sm2-private-key,
+ *                            checked at start-up against sm2-public-key; docs/national-push.md)
+ * @param hmacKey             the key of the HMAC-SM3 signature, shared with the national platform; needed when url is
+ *                            set (in development mode the demo key change-me stands in)
  * @param sm2PrivateKey       the hub's SM2 private key (PKCS#8 PEM text, or the path of a PEM file); sm2 only
  * @param sm2PublicKey        its public key (PEM text or path), checked against the private key at start-up; sm2 only
  * @param sm2Id               SM2 distinguishing ID

@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param activeKeyId         the key new values are encrypted with; one of keys
  * @param blindIndexKey       HMAC-SM3 key of the blind indexes, at least 32 hex digits. Not rotated: a new one makes
  *                            every stored index useless
- * @param developmentKeysFile used only when no keys are configured: keys are generated into this file once. Losing it
- *                            makes the data stored with it unreadable
+ * @param developmentKeysFile used only when no keys are configured, in development mode (otherwise the hub refuses to
+ *                            start): keys are generated into this file once and the log warns. Losing it makes the data
+ *                            stored with it unreadable
  */
 public record PersonalDataProperties(
         @DefaultValue Map<@Pattern(regexp = PersonalDataKeys.KEY_ID, message = PersonalDataKeys.KEY_ID_RULE) String,

@@ -19,7 +19,9 @@ public record StoreProperties(@DefaultValue("data/postgres") @NotNull Path embed
      * Group commit ({@code hub.store.group-commit.*}): the waiting requests are stored in one transaction by one
      * of the writers, and each is answered after its commit.
      *
-     * @param enabled    whether small requests share commits; off, each request is one transaction of its own
+     * @param enabled    small requests outside a caller's transaction share commits: a writer stores the waiting
+     *                   requests in one transaction and answers each after the commit; off, each request is a
+     *                   transaction of its own
      * @param writers    writers storing waiting requests at the same time
      * @param maxRecords the most records of one shared transaction; a larger request is stored alone
      */
