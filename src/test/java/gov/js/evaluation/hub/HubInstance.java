@@ -57,8 +57,9 @@ public final class HubInstance implements AutoCloseable {
 
     /**
      * The command-line arguments a test hub runs with: a random port, its own embedded store, the test
-     * sources and plugins, a quick national push; then the overrides. Command-line arguments outrank
-     * application.yaml, as an operator's settings would. {@link HubProcess} starts a JVM with the same.
+     * sources and plugins, a quick national push, real test keys (personal data, national HMAC; not the
+     * development mode); then the overrides, where a null value removes a setting. Command-line arguments
+     * outrank application.yaml, as an operator's settings would. {@link HubProcess} starts a JVM with the same.
      */
     public static List<String> arguments(Map<String, Object> overrides) {
         Map<String, Object> props = new HashMap<>();
@@ -69,11 +70,13 @@ public final class HubInstance implements AutoCloseable {
         props.put("hub.national.interval-ms", "200");
         props.put("hub.national.initial-backoff", "200ms");
         props.put("hub.national.max-backoff", "1s");
+        props.put("hub.national.hmac-key", "test-national-hmac-key");
         props.putAll(gov.js.evaluation.hub.protection.TestPersonalData.settings());
         props.putAll(HubClient.operatorSettings());
         // tests that are not about the rate limit send as fast as they can
         props.put("hub.source-access.requests-per-second", "100000");
         props.putAll(overrides);
+        props.values().removeIf(java.util.Objects::isNull);
         return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     }
 

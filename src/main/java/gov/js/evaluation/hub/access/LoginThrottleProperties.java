@@ -1,7 +1,8 @@
 package gov.js.evaluation.hub.access;
 
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -17,19 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              failures are longest past is forgotten. Bounds the throttle's memory when an attacker tries
  *                              many names or addresses
  */
-@ConfigurationProperties("hub.security.login-throttle")
-public record LoginThrottleProperties(@DefaultValue("5") int maxFailuresPerName,
-                                      @DefaultValue("20") int maxFailuresPerAddress,
-                                      @DefaultValue("1m") Duration window,
-                                      @DefaultValue("10000") int maxTracked) {
-
-    public LoginThrottleProperties {
-        if (maxFailuresPerName < 1 || maxFailuresPerAddress < 1 || maxTracked < 1) {
-            throw new IllegalArgumentException("hub.security.login-throttle: max-failures-per-name, max-failures-per-address "
-                    + "and max-tracked must be 1 or more");
-        }
-        if (window == null || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("hub.security.login-throttle.window must be a positive duration such as 1m");
-        }
-    }
+public record LoginThrottleProperties(@DefaultValue("5") @Min(1) int maxFailuresPerName,
+                                      @DefaultValue("20") @Min(1) int maxFailuresPerAddress,
+                                      @DefaultValue("1m") @DurationMin(seconds = 1) Duration window,
+                                      @DefaultValue("10000") @Min(1) int maxTracked) {
 }

@@ -1,21 +1,35 @@
 package gov.js.evaluation.hub.access;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The operators of the hub's API ({@code hub.security.operators.<name>.password} / {@code .roles}).
- * Passwords are stored-password forms: {@code {bcrypt}…} in production, {@code {noop}…} for tests.
- * Roles: viewer, admin (implies viewer), personal-data.
+ * The operators of the hub's API ({@code hub.security.*}).
+ *
+ * @param operators     operators of the API by name (a name with a dot in brackets), each with a password, a stored form
+ *                      ({bcrypt}…), and roles of viewer, admin, personal-data (docs/security.md); none: every operator
+ *                      endpoint answers 401
+ * @param loginThrottle how failed operator logins are throttled
  */
-@ConfigurationProperties("hub.security")
-public record OperatorProperties(Map<String, Operator> operators) {
+public record OperatorProperties(@DefaultValue Map<String, @Valid Operator> operators,
+                                 @DefaultValue @Valid @NestedConfigurationProperty LoginThrottleProperties loginThrottle) {
 
-    public record Operator(String password, List<String> roles) {
-    }
-
-    public Map<String, Operator> operators() {
-        return operators == null ? Map.of() : operators;
+    /**
+     * One operator ({@code hub.security.operators.<name>.*}).
+     *
+     * @param password the stored form of the password: {bcrypt}… in production, {noop}… for development and tests
+     * @param roles    viewer (GET), admin (also replays, source keys, audit; implies viewer), personal-data (personal
+     *                 fields in clear)
+     */
+    public record Operator(
+            @NotNull @Pattern(regexp = "\\{[a-z0-9]+}.+", message = "must be a stored form like {bcrypt}$2a$… (or {noop}… for development)")
+            String password,
+            @DefaultValue List<@Pattern(regexp = "(?i)viewer|admin|personal-data", message = "must be viewer, admin or personal-data")
+                    String> roles) {
     }
 }

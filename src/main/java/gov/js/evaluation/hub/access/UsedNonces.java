@@ -34,7 +34,7 @@ public class UsedNonces {
     public UsedNonces(JdbcTemplate jdbc, Clock clock, SourceAccessProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
-        long every = Math.max(1000, properties.noncePurgeInterval().toMillis());
+        long every = properties.noncePurgeInterval().toMillis();
         purger.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 

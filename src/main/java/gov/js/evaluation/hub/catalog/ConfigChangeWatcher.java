@@ -30,7 +30,7 @@ public class ConfigChangeWatcher implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (interval == null || interval.isZero() || interval.isNegative()) {
+        if (interval.isZero()) {
             log.info("hot reload is off (hub.reload.interval); configuration changes need a restart");
             return;
         }

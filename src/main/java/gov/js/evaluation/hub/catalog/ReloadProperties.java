@@ -1,17 +1,13 @@
 package gov.js.evaluation.hub.catalog;
 
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Hot reload of sources, adapters and mappings ({@code hub.reload.*}).
  *
- * @param interval how often the configuration files' modification times are looked at; 0 turns hot reload off
+ * @param interval how often sources/, adapters/ and mappings/ are looked at for changes; 0 turns hot reload off
  */
-@ConfigurationProperties("hub.reload")
-public record ReloadProperties(Duration interval) {
-
-    public ReloadProperties {
-        interval = interval == null ? Duration.ofSeconds(1) : interval;
-    }
+public record ReloadProperties(@DefaultValue("1s") @DurationMin(seconds = 0) Duration interval) {
 }

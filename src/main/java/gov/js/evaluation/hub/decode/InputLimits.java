@@ -9,7 +9,7 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Bounds on what one payload may ask of a parser, so that a hostile or broken sender cannot make the hub
  * recurse, allocate or compute without end: nesting depth (JSON and XML), the length of one string or field
- * value, the digits of one number. A value of 0 or less takes the default.
+ * value, the digits of one number. Each is at least 1.
  *
  * @param maxJsonDepth    nesting of JSON objects and arrays (Jackson's maxNestingDepth), in bodies, files and pulled pages
  * @param maxXmlDepth     nesting of XML elements in a document (Woodstox), the wrapping elements included
@@ -21,13 +21,22 @@ public record InputLimits(int maxJsonDepth, int maxXmlDepth, int maxStringLength
     /** How Woodstox words a bound it stopped at: "Maximum Element Depth limit (64) Exceeded", "Text size limit (…) exceeded". */
     private static final Pattern WOODSTOX_LIMIT = Pattern.compile("limit \\(\\d+\\) exceeded", Pattern.CASE_INSENSITIVE);
 
-    public static final InputLimits DEFAULTS = new InputLimits(32, 64, 1_000_000, 100);
+
+    /** The defaults, as the settings (hub.max-*) read them. */
+    public static final String DEFAULT_MAX_JSON_DEPTH = "32";
+    public static final String DEFAULT_MAX_XML_DEPTH = "64";
+    public static final String DEFAULT_MAX_STRING_LENGTH = "1000000";
+    public static final String DEFAULT_MAX_NUMBER_LENGTH = "100";
+
+    public static final InputLimits DEFAULTS = new InputLimits(Integer.parseInt(DEFAULT_MAX_JSON_DEPTH),
+            Integer.parseInt(DEFAULT_MAX_XML_DEPTH), Integer.parseInt(DEFAULT_MAX_STRING_LENGTH),
+            Integer.parseInt(DEFAULT_MAX_NUMBER_LENGTH));
 
     public InputLimits {
-        maxJsonDepth = maxJsonDepth > 0 ? maxJsonDepth : 32;
-        maxXmlDepth = maxXmlDepth > 0 ? maxXmlDepth : 64;
-        maxStringLength = maxStringLength > 0 ? maxStringLength : 1_000_000;
-        maxNumberLength = maxNumberLength > 0 ? maxNumberLength : 100;
+        if (maxJsonDepth < 1 || maxXmlDepth < 1 || maxStringLength < 1 || maxNumberLength < 1) {
+            throw new IllegalArgumentException("every input limit must be at least 1: " + maxJsonDepth + ", " + maxXmlDepth
+                    + ", " + maxStringLength + ", " + maxNumberLength);
+        }
     }
 
     public StreamReadConstraints streamReadConstraints() {

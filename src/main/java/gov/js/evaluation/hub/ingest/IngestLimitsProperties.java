@@ -1,7 +1,9 @@
 package gov.js.evaluation.hub.ingest;
 
+import gov.js.evaluation.hub.source.SourceDefinition;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -9,59 +11,44 @@ import org.springframework.util.unit.DataSize;
  * What one request, and all requests together, may make the hub do ({@code hub.ingest.*}). A source may set
  * its own {@code maxRecordsPerRequest} and {@code maxConcurrentRequests} in its file.
  *
- * @param maxRecordsPerRequest           records in one request of a source that sets no limit of its own; the
- *                                       reader stops at the first record over it and the request is refused
- *                                       (413 TOO_MANY_RECORDS); larger sets go as several requests or as files
- * @param receiptDetailLimit             rejected records of one request whose errors the receipt lists (past these it
- *                                       counts the rest by error code; the quarantine keeps them all), and records
- *                                       whose unified form a dry run shows
- * @param maxConcurrentRequests          source requests the hub works on at once, over all sources; more are
- *                                       answered 503 HUB_BUSY, so that threads stay free for operators and health
- * @param maxConcurrentRequestsPerSource requests of one source at once when its file sets none; more are answered
- *                                       429 TOO_MANY_CONCURRENT_REQUESTS, so that one source cannot take every place
- * @param maxBodyBytesInFlight           bytes of request bodies held at once, over all requests (a body of unknown
- *                                       length counts as its source's limit); more wait up to {@code admissionWait},
- *                                       then are answered 503 HUB_BUSY
- * @param admissionWait                  how long a request waits for room under {@code maxBodyBytesInFlight}
- * @param bodyTimeout                    how long the whole body of a signed request may take to arrive; slower is
- *                                       answered 408 REQUEST_BODY_TIMEOUT and the connection closed
+ * @param maxRecordsPerRequest           records in one request of a source that sets no maxRecordsPerRequest; the reader
+ *                                       stops at the first record over it and the request is refused (413 TOO_MANY_RECORDS)
+ * @param receiptDetailLimit             rejected records of one request whose errors the receipt lists (it counts the others
+ *                                       by error code; the quarantine keeps them all), and records whose unified form a dry
+ *                                       run shows
+ * @param maxConcurrentRequests          source requests worked on at once, over all sources; more are answered 503 HUB_BUSY,
+ *                                       so that threads stay free for operators and health
+ * @param maxConcurrentRequestsPerSource requests of one source worked on at once when its file sets no maxConcurrentRequests;
+ *                                       more are answered 429 TOO_MANY_CONCURRENT_REQUESTS
+ * @param maxBodyBytesInFlight           request bodies held at once, over all requests (a body of unknown length counts as
+ *                                       its source's limit); a request waits up to admission-wait for room, then is answered
+ *                                       503 HUB_BUSY
+ * @param admissionWait                  how long a request waits for room under max-body-bytes-in-flight
+ * @param bodyTimeout                    how long the whole body of a signed request may take to arrive (408
+ *                                       REQUEST_BODY_TIMEOUT, the connection closed)
  */
-@ConfigurationProperties("hub.ingest")
 public record IngestLimitsProperties(
-        @DefaultValue("5000") int maxRecordsPerRequest,
-        @DefaultValue("100") int receiptDetailLimit,
-        @DefaultValue("100") int maxConcurrentRequests,
-        @DefaultValue("16") int maxConcurrentRequestsPerSource,
+        @DefaultValue("5000") @Min(1) int maxRecordsPerRequest,
+        @DefaultValue("100") @Min(0) int receiptDetailLimit,
+        @DefaultValue("100") @Min(1) int maxConcurrentRequests,
+        @DefaultValue("16") @Min(1) int maxConcurrentRequestsPerSource,
         @DefaultValue("64MB") DataSize maxBodyBytesInFlight,
-        @DefaultValue("2s") Duration admissionWait,
-        @DefaultValue("60s") Duration bodyTimeout) {
+        @DefaultValue("2s") @DurationMin(seconds = 0) Duration admissionWait,
+        @DefaultValue("60s") @DurationMin(seconds = 1) Duration bodyTimeout) {
 
     public IngestLimitsProperties {
-        requireAtLeast("max-records-per-request", maxRecordsPerRequest, 1);
-        requireAtLeast("receipt-detail-limit", receiptDetailLimit, 0);
-        requireAtLeast("max-concurrent-requests", maxConcurrentRequests, 1);
-        requireAtLeast("max-concurrent-requests-per-source", maxConcurrentRequestsPerSource, 1);
-        if (maxBodyBytesInFlight.toBytes() < 1024 || maxBodyBytesInFlight.toBytes() > Integer.MAX_VALUE * 1024L) {
-            throw new IllegalArgumentException("hub.ingest.max-body-bytes-in-flight must be from 1KB to 2TB, not " + maxBodyBytesInFlight);
-        }
-        if (admissionWait.isNegative() || bodyTimeout.isNegative() || bodyTimeout.isZero()) {
-            throw new IllegalArgumentException("hub.ingest.admission-wait must not be negative and hub.ingest.body-timeout must be positive");
-        }
-    }
-
-    private static void requireAtLeast(String key, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException("hub.ingest." + key + " must be at least " + min + ", not " + value);
+        if (maxBodyBytesInFlight.toBytes() < 1024) {
+            throw new IllegalArgumentException("hub.ingest.max-body-bytes-in-flight must be at least 1KB");
         }
     }
 
     /** The limit in force for one source: its own, or the hub-wide default. */
-    public int maxRecordsPerRequest(gov.js.evaluation.hub.source.SourceDefinition source) {
+    public int maxRecordsPerRequest(SourceDefinition source) {
         Integer own = source.limits().maxRecordsPerRequest();
         return own != null ? own : maxRecordsPerRequest;
     }
 
-    public int maxConcurrentRequests(gov.js.evaluation.hub.source.SourceDefinition source) {
+    public int maxConcurrentRequests(SourceDefinition source) {
         Integer own = source.limits().maxConcurrentRequests();
         return own != null ? own : maxConcurrentRequestsPerSource;
     }

@@ -40,9 +40,7 @@ public class UnifiedTopicSetup implements InitializingBean {
             return;
         }
         Map<String, Object> config = new HashMap<>();
-        if (settings.adminProperties() != null) {
-            config.putAll(settings.adminProperties());
-        }
+        config.putAll(settings.adminProperties());
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         Optional<Short> replicas = settings.replicationFactor() > 0 ? Optional.of((short) settings.replicationFactor()) : Optional.empty();
@@ -57,7 +55,7 @@ public class UnifiedTopicSetup implements InitializingBean {
             }
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the Kafka brokers " + settings.bootstrapServers() + " did not answer in time;"
-                    + " set KAFKA_BOOTSTRAP_SERVERS (or hub.kafka.create-topics=false when the topic is managed elsewhere)", e);
+                    + " set hub.kafka.bootstrap-servers (HUB_KAFKA_BOOTSTRAP_SERVERS) (or hub.kafka.create-topics=false when the topic is managed elsewhere)", e);
         }
     }
 }

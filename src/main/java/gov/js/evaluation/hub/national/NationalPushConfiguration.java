@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.national;
 
+import gov.js.evaluation.hub.DevelopmentMode;
 import gov.js.evaluation.hub.crypto.Sm2;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,12 +20,34 @@ import tools.jackson.databind.ObjectMapper;
 public class NationalPushConfiguration {
 
     @Bean
-    EnvelopeSigner envelopeSigner(NationalPushProperties settings) {
-        String signature = settings.signature() == null || settings.signature().isBlank() ? "hmac-sm3" : settings.signature().strip();
-        return switch (signature) {
-            case "hmac-sm3" -> new HmacSm3Signer(settings.hmacKey().getBytes(StandardCharsets.UTF_8));
+    EnvelopeSigner envelopeSigner(NationalPushProperties settings, DevelopmentMode mode) {
+        return switch (settings.signature()) {
+            case "hmac-sm3" -> hmacSigner(settings, mode);
             case "sm2" -> sm2Signer(settings);
-            default -> throw new IllegalStateException("hub.national.signature must be hmac-sm3 or sm2, not '" + signature + "'");
+            default -> throw new IllegalStateException("hub.national.signature must be hmac-sm3 or sm2, not '" + settings.signature() + "'");
+        };
+    }
+
+    /**
+     * The configured key; without one, the demo key in development mode ({@link DevelopmentMode} warned), or, with
+     * no national url, a signer that refuses (nothing is pushed then; {@link DevelopmentMode} refused a url without a key).
+     */
+    private static EnvelopeSigner hmacSigner(NationalPushProperties settings, DevelopmentMode mode) {
+        String key = settings.hmacKey() != null && !settings.hmacKey().isBlank() ? settings.hmacKey()
+                : mode.on() ? DevelopmentMode.DEMO_HMAC_KEY : null;
+        if (key != null) {
+            return new HmacSm3Signer(key.getBytes(StandardCharsets.UTF_8));
+        }
+        return new EnvelopeSigner() {
+            @Override
+            public String algorithm() {
+                return "HMAC-SM3";
+            }
+
+            @Override
+            public String sign(byte[] content) {
+                throw new IllegalStateException("hub.national.hmac-key is not set");
+            }
         };
     }
 

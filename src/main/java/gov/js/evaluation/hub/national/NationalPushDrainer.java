@@ -62,7 +62,7 @@ public class NationalPushDrainer implements AutoCloseable {
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5, settings.maxBackoff());
         this.latency = Timer.builder("hub.national.push.latency").description("time of one push to the national platform")
                 .publishPercentileHistogram().register(meters);
-        this.drainers = Math.max(1, settings.drainers());
+        this.drainers = settings.drainers();
         AtomicInteger n = new AtomicInteger();
         this.helpers = drainers == 1 ? null : Executors.newFixedThreadPool(drainers - 1, r -> {
             Thread t = new Thread(r, "national-push-" + n.incrementAndGet());

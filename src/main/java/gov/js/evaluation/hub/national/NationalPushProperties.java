@@ -1,48 +1,54 @@
 package gov.js.evaluation.hub.national;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the push to the national platform ({@code hub.national.*}).
+ * Settings of the push to the national platform ({@code hub.national.*}). The routes read the interval and
+ * the timeouts from the bean of this record (routes/national-push.yaml).
  *
- * @param url                 the national receiver; unset means the outbox waits
- * @param appMark             the application mark sent in every envelope
- * @param signature           how envelopes are signed: {@code hmac-sm3} (default) or {@code sm2}
- * @param hmacKey             shared key of the HMAC-SM3 signer
- * @param sm2PrivateKey       the hub's SM2 private key (PKCS#8 PEM text, or the path of a PEM file); {@code sm2} only
- * @param sm2PublicKey        its public key (PEM text or path), checked against the private key at start-up
- * @param sm2Id               SM2 distinguishing ID (default 1234567812345678)
+ * @param url                 the national receiver (http:// or https://); unset, the outbox waits and the log says so once
+ * @param appMark             the application mark of the envelope
+ * @param signature           how envelopes are signed: hmac-sm3 (with hmac-key) or sm2 (SM3withSM2 with sm2-private-key,
+ *                            checked at start-up against sm2-public-key; docs/national-push.md)
+ * @param hmacKey             the key of the HMAC-SM3 signature, shared with the national platform; needed when url is
+ *                            set (in development mode the demo key change-me stands in)
+ * @param sm2PrivateKey       the hub's SM2 private key (PKCS#8 PEM text, or the path of a PEM file); sm2 only
+ * @param sm2PublicKey        its public key (PEM text or path), checked against the private key at start-up; sm2 only
+ * @param sm2Id               SM2 distinguishing ID
  * @param batchSize           records per push
- * @param drainers            batches pushed at the same time (each its own claim, push and commit; SKIP LOCKED
- *                            keeps them apart); below 1 counts as 1
- * @param intervalMs          pause between drains when the outbox is empty, in ms (the timer route reads it)
- * @param connectTimeoutMs    connection timeout of one push, in ms (the send route reads it)
- * @param responseTimeoutMs   answer timeout of one push, in ms (the send route reads it)
- * @param initialBackoff      first retry delay after a failed push
- * @param maxBackoff          cap of the exponential retry delay
+ * @param drainers            batches pushed at the same time, each its own claim (SKIP LOCKED), push and commit;
+ *                            1: one batch after the other
+ * @param intervalMs          pause between drains when the outbox has nothing due, in ms
+ * @param connectTimeoutMs    connection timeout of one push, in ms
+ * @param responseTimeoutMs   answer timeout of one push, in ms
+ * @param initialBackoff      first retry delay after a failed push (exponential, with jitter)
+ * @param maxBackoff          cap of the retry delay
  * @param alreadyRatedCodes   per-record answer codes meaning "this case was already rated": counts as delivered
  * @param alreadyRatedPhrases the same, recognised in the answer's message
  */
-@ConfigurationProperties("hub.national")
 public record NationalPushProperties(
-        String url,
-        String appMark,
-        String signature,
+        @Pattern(regexp = "(https?://\\S+)?", message = "must be an http:// or https:// address") String url,
+        @DefaultValue("jiangsu-evaluation-hub") @NotBlank String appMark,
+        @DefaultValue("hmac-sm3") @Pattern(regexp = "hmac-sm3|sm2", message = "must be hmac-sm3 or sm2") String signature,
         String hmacKey,
         String sm2PrivateKey,
         String sm2PublicKey,
-        String sm2Id,
-        int batchSize,
-        int drainers,
-        long intervalMs,
-        long connectTimeoutMs,
-        long responseTimeoutMs,
-        Duration initialBackoff,
-        Duration maxBackoff,
-        List<String> alreadyRatedCodes,
-        List<String> alreadyRatedPhrases) {
+        @DefaultValue("1234567812345678") @NotBlank String sm2Id,
+        @DefaultValue("100") @Min(1) int batchSize,
+        @DefaultValue("4") @Min(1) int drainers,
+        @DefaultValue("2000") @Min(1) long intervalMs,
+        @DefaultValue("5000") @Min(1) long connectTimeoutMs,
+        @DefaultValue("15000") @Min(1) long responseTimeoutMs,
+        @DefaultValue("2s") @DurationMin(millis = 1) Duration initialBackoff,
+        @DefaultValue("10m") @DurationMin(millis = 1) Duration maxBackoff,
+        @DefaultValue("ALREADY_RATED") List<@NotBlank String> alreadyRatedCodes,
+        @DefaultValue({"已评价", "already rated"}) List<@NotBlank String> alreadyRatedPhrases) {
 
     public boolean configured() {
         return url != null && !url.isBlank();

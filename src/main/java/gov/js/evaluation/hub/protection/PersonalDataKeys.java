@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SM4 key ring and the blind-index key, checked at start-up. Without configured keys (a developer's
- * machine) they are generated once into a file beside the embedded database, so restarts can still read
- * what was stored; production configures them (HUB_PERSONAL_DATA_KEYS_*) and never uses that file.
+ * The SM4 key ring and the blind-index key, checked at start-up. Without configured keys, in development mode
+ * only (a developer's machine), they are generated once into a file beside the embedded database, so restarts
+ * can still read what was stored; production configures them (HUB_PERSONALDATA_KEYS_*) and never uses that file.
  */
 public final class PersonalDataKeys {
 
@@ -26,6 +26,14 @@ public final class PersonalDataKeys {
     private static final String ACTIVE = "active-key-id";
     private static final String BLIND = "blind-index-key";
     private static final String KEY_PREFIX = "keys.";
+
+    /** A key id; the rules of the keys, also checked when the settings are bound (PersonalDataProperties). */
+    public static final String KEY_ID = "[A-Za-z0-9_-]{1,16}";
+    public static final String KEY_ID_RULE = "key id must be 1-16 letters, digits, '-' or '_'";
+    public static final String SM4_KEY_HEX = "\\s*\\p{XDigit}{32}\\s*";
+    public static final String SM4_KEY_RULE = "must be 32 hex digits (an SM4 key is 128 bits)";
+    public static final String BLIND_INDEX_KEY_HEX = "\\s*(\\p{XDigit}{2}){16,}\\s*";
+    public static final String BLIND_INDEX_KEY_RULE = "must be at least 32 hex digits";
 
     private final Map<String, byte[]> sm4Keys;
     private final String activeKeyId;
@@ -37,9 +45,13 @@ public final class PersonalDataKeys {
         this.blindIndexKey = blindIndexKey;
     }
 
-    public static PersonalDataKeys from(PersonalDataProperties properties) {
+    /** The configured keys; without any, development keys from (or generated into) the file, in development mode only. */
+    public static PersonalDataKeys from(PersonalDataProperties properties, boolean developmentMode) {
         if (properties.configured()) {
             return of(properties.keys(), properties.activeKeyId(), properties.blindIndexKey(), "hub.personal-data");
+        }
+        if (!developmentMode) {
+            throw new IllegalStateException("no hub.personal-data.keys are configured (generated keys only in hub.development-mode)");
         }
         return developmentKeys(properties.developmentKeysFile());
     }
@@ -47,12 +59,12 @@ public final class PersonalDataKeys {
     static PersonalDataKeys of(Map<String, String> hexKeys, String activeKeyId, String blindIndexHex, String where) {
         Map<String, byte[]> keys = new LinkedHashMap<>();
         hexKeys.forEach((id, hex) -> {
-            if (!id.matches("[A-Za-z0-9_-]{1,16}")) {
-                throw new IllegalStateException(where + ".keys: key id '" + id + "' must be 1-16 letters, digits, '-' or '_'");
+            if (!id.matches(KEY_ID)) {
+                throw new IllegalStateException(where + ".keys: '" + id + "': " + KEY_ID_RULE);
             }
             byte[] key = decodeHex(hex, where + ".keys." + id);
             if (key.length != 16) {
-                throw new IllegalStateException(where + ".keys." + id + " must be 32 hex digits (an SM4 key is 128 bits)");
+                throw new IllegalStateException(where + ".keys." + id + " " + SM4_KEY_RULE);
             }
             keys.put(id, key);
         });
@@ -61,7 +73,7 @@ public final class PersonalDataKeys {
         }
         byte[] blind = decodeHex(blindIndexHex, where + ".blind-index-key");
         if (blind.length < 16) {
-            throw new IllegalStateException(where + ".blind-index-key must be at least 32 hex digits");
+            throw new IllegalStateException(where + ".blind-index-key " + BLIND_INDEX_KEY_RULE);
         }
         return new PersonalDataKeys(Map.copyOf(keys), activeKeyId, blind);
     }
@@ -93,8 +105,8 @@ public final class PersonalDataKeys {
                 try (OutputStream out = Files.newOutputStream(file)) {
                     p.store(out, "Development keys of the personal data at rest: configure hub.personal-data.* in production");
                 }
-                log.warn("No hub.personal-data keys configured: generated development keys in {}. Losing that file makes the "
-                        + "personal data stored with them unreadable; configure keys in production", file.toAbsolutePath());
+                log.warn("Development mode without hub.personal-data keys: generated development keys in {}. Losing that file "
+                        + "makes the personal data stored with them unreadable", file.toAbsolutePath());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the development keys file " + file, e);

@@ -28,8 +28,8 @@ public class EmbeddedStoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(org.springframework.core.env.Environment env) throws IOException {
-        Path dataDir = Path.of(env.getProperty("hub.store.embedded-data-dir", "data/postgres")).toAbsolutePath();
+    EmbeddedPostgres embeddedPostgres(StoreProperties store) throws IOException {
+        Path dataDir = store.embeddedDataDir().toAbsolutePath();
         Files.createDirectories(dataDir);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)

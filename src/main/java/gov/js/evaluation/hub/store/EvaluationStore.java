@@ -28,7 +28,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -75,18 +74,16 @@ public class EvaluationStore implements DisposableBean {
     private final int groupMaxRecords;
 
     public EvaluationStore(JdbcTemplate jdbc, TransactionTemplate transaction, QuarantineStore quarantine, NationalOutbox outbox,
-                           PersonalFields personal, CaseNumberCollisions collisions,
-                           @Value("${hub.store.group-commit.enabled:true}") boolean groupCommit,
-                           @Value("${hub.store.group-commit.writers:2}") int writers,
-                           @Value("${hub.store.group-commit.max-records:256}") int maxRecords) {
+                           PersonalFields personal, CaseNumberCollisions collisions, StoreProperties store) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.quarantine = quarantine;
         this.outbox = outbox;
         this.personal = personal;
         this.collisions = collisions;
-        this.groupMaxRecords = maxRecords;
-        this.group = groupCommit ? new GroupCommit(this::storeTogether, writers, maxRecords) : null;
+        StoreProperties.GroupCommitSettings groupCommit = store.groupCommit();
+        this.groupMaxRecords = groupCommit.maxRecords();
+        this.group = groupCommit.enabled() ? new GroupCommit(this::storeTogether, groupCommit.writers(), groupCommit.maxRecords()) : null;
     }
 
     /**

@@ -46,7 +46,7 @@ public class ImportRegistry {
         running.remove(p.importId());
         synchronized (finished) {
             finished.addFirst(p);
-            while (finished.size() > Math.max(0, settings.keepRecent())) {
+            while (finished.size() > settings.keepRecent()) {
                 finished.removeLast();
             }
         }

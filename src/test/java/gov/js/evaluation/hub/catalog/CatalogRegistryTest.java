@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +60,10 @@ class CatalogRegistryTest {
             }
             return environment.resolveRequiredPlaceholders(text);
         });
-        HubProperties hub = new HubProperties(dir.toString(), 1000, null, List.of("sources"), null, 0, 0, 0, 0);
+        HubProperties hub = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(Map.of(
+                        "hub.config-dir", dir.toString(), "hub.source-dirs", "sources", "hub.max-body-bytes", "1000")))
+                .bindOrCreate("hub", HubProperties.class);
         registry = new CatalogRegistry(new CatalogLoader(hub, RecordReaders.standard(), getClass().getClassLoader(),
                 AdapterContext.empty(), settings, clock), event -> { });
     }

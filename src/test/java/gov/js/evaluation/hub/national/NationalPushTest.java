@@ -58,14 +58,11 @@ class NationalPushTest {
 
         assertThat(national.path("attempts").asInt()).isEqualTo(1);
         assertThat(national.path("deliveredAt").asString()).isNotBlank();
-        JsonNode envelope = receiver.bodiesAnswered(200).stream()
-                .filter(b -> b.toString().contains(record.path("projectNo").asString())).findFirst().orElseThrow();
+        JsonNode envelope = receiver.envelopeOf(record);
         assertThat(envelope.path("appMark").asString()).isEqualTo("js-hub-test");
         assertThat(envelope.path("timestamp").asString()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
         assertThat(envelope.path("signType").asString()).isEqualTo("HMAC-SM3");
-        String signed = envelope.path("appMark").asString() + "\n" + envelope.path("timestamp").asString() + "\n"
-                + HubInstance.JSON.writeValueAsString(envelope.path("data"));
-        assertThat(envelope.path("sign").asString()).isEqualTo(hmacSm3(KEY, signed));
+        assertThat(envelope.path("sign").asString()).isEqualTo(hmacSm3(KEY, NationalReceiver.signedText(envelope)));
         JsonNode pushed = envelope.path("data").get(0);
         assertThat(pushed.path("projectNo").asString()).isEqualTo(record.path("projectNo").asString());
         assertThat(pushed.path("areaCode").asString()).isEqualTo("320102000000");

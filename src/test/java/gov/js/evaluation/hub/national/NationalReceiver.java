@@ -3,12 +3,16 @@ package gov.js.evaluation.hub.national;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import gov.js.evaluation.hub.HubInstance;
+import java.time.Duration;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A fake national platform at the HTTP level (WireMock), with helpers to read what it received. */
 public final class NationalReceiver implements AutoCloseable {
@@ -50,6 +54,27 @@ public final class NationalReceiver implements AutoCloseable {
                 .flatMap(b -> b.path("data").valueStream())
                 .filter(d -> d.path("projectNo").asString().equals(projectNo))
                 .count();
+    }
+
+    /** The envelope of the pushes that carried this record, as the receiver took it with a 2xx answer. */
+    public JsonNode envelopeOf(ObjectNode record) {
+        return bodiesAnswered(200).stream()
+                .filter(b -> b.toString().contains(record.path("projectNo").asString())).findFirst().orElseThrow();
+    }
+
+    /** The text an envelope's signature covers: appMark, timestamp and the data's JSON, one per line. */
+    public static String signedText(JsonNode envelope) {
+        return envelope.path("appMark").asString() + "\n" + envelope.path("timestamp").asString() + "\n"
+                + HubInstance.JSON.writeValueAsString(envelope.path("data"));
+    }
+
+    /** Sends the record to the hub's province-web source and waits until the hub shows it delivered. */
+    public static void sendAndAwaitDelivery(HubInstance hub, ObjectNode record) {
+        HubInstance.Response r = hub.post("/api/v1/sources/province-web/evaluations", record.toString());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        String id = r.json().at("/records/0/evaluationId").asString();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> hub.get("/api/v1/evaluations/" + id).json().at("/national/state").asString(), "DELIVERED"::equals);
     }
 
     @Override

@@ -2,7 +2,6 @@ package gov.js.evaluation.hub.national;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import gov.js.evaluation.hub.Evaluations;
 import gov.js.evaluation.hub.HubInstance;
@@ -13,7 +12,6 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Duration;
 import java.util.Map;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.util.encoders.Hex;
@@ -40,17 +38,11 @@ class Sm2NationalPushTest {
                      "hub.national.app-mark", "js-hub-sm2"))) {
             receiver.answerOk();
             ObjectNode record = Evaluations.valid();
-            HubInstance.Response r = hub.post("/api/v1/sources/province-web/evaluations", record.toString());
-            assertThat(r.status()).as(r.toString()).isEqualTo(200);
-            String id = r.json().at("/records/0/evaluationId").asString();
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> hub.get("/api/v1/evaluations/" + id).json().at("/national/state").asString(), "DELIVERED"::equals);
+            NationalReceiver.sendAndAwaitDelivery(hub, record);
 
-            JsonNode envelope = receiver.bodiesAnswered(200).stream()
-                    .filter(b -> b.toString().contains(record.path("projectNo").asString())).findFirst().orElseThrow();
+            JsonNode envelope = receiver.envelopeOf(record);
             assertThat(envelope.path("signType").asString()).isEqualTo("SM3withSM2");
-            String signed = envelope.path("appMark").asString() + "\n" + envelope.path("timestamp").asString() + "\n"
-                    + HubInstance.JSON.writeValueAsString(envelope.path("data"));
+            String signed = NationalReceiver.signedText(envelope);
             byte[] signature = Hex.decode(envelope.path("sign").asString());
             assertThat(verifies(publicPem, signed, signature)).as("the pushed signature").isTrue();
             assertThat(verifies(publicPem, signed.replace(record.path("projectNo").asString(), "320100-TAMPERED"), signature))

@@ -65,7 +65,7 @@ class PersonalDataCipherTest {
     @Test
     void developmentKeysAreGeneratedOnceAndReused(@TempDir Path dir) {
         PersonalDataProperties dev = new PersonalDataProperties(Map.of(), null, null, dir.resolve("keys.properties"));
-        String stored = new PersonalDataCipher(PersonalDataKeys.from(dev)).encrypt(ID);
-        assertThat(new PersonalDataCipher(PersonalDataKeys.from(dev)).decrypt(stored)).isEqualTo(ID);
+        String stored = new PersonalDataCipher(PersonalDataKeys.from(dev, true)).encrypt(ID);
+        assertThat(new PersonalDataCipher(PersonalDataKeys.from(dev, true)).decrypt(stored)).isEqualTo(ID);
     }
 }

@@ -1,0 +1,31 @@
+package gov.js.evaluation.hub.store;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The provincial store ({@code hub.store.*}).
+ *
+ * @param embeddedDataDir data folder of the embedded PostgreSQL, used when spring.datasource.url is unset
+ * @param groupCommit     small requests outside a caller's transaction share commits
+ */
+public record StoreProperties(@DefaultValue("data/postgres") @NotNull Path embeddedDataDir,
+                              @DefaultValue @Valid GroupCommitSettings groupCommit) {
+
+    /**
+     * Group commit ({@code hub.store.group-commit.*}): the waiting requests are stored in one transaction by one
+     * of the writers, and each is answered after its commit.
+     *
+     * @param enabled    small requests outside a caller's transaction share commits: a writer stores the waiting
+     *                   requests in one transaction and answers each after the commit; off, each request is a
+     *                   transaction of its own
+     * @param writers    writers storing waiting requests at the same time
+     * @param maxRecords the most records of one shared transaction; a larger request is stored alone
+     */
+    public record GroupCommitSettings(@DefaultValue("true") boolean enabled, @DefaultValue("2") @Min(1) int writers,
+                                      @DefaultValue("256") @Min(1) int maxRecords) {
+    }
+}
