@@ -51,13 +51,37 @@ public final class JsonRecordReader implements RecordReader {
                 throw new UnparseableBodyException("the body is empty", 1, 1);
             }
             in.reset();
-            if (first == '[') {
+            if (first == '[' && !firstLineIsAWholeValueWithMoreAfterIt(in)) {
                 readArray(in, sink);
             } else {
                 readLinesOrDocument(in, sink);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * NDJSON whose first record happens to be an array ({@code [1,2]} on line 1, objects on the lines after) is NDJSON,
+     * not a JSON array followed by junk: a first line that is a whole value with more after it says so. Looked at
+     * within the reader's mark; a longer first line is read as an array, as before.
+     */
+    private boolean firstLineIsAWholeValueWithMoreAfterIt(BufferedReader in) throws IOException {
+        in.mark(1 << 16);
+        try {
+            char[] window = new char[(1 << 16) - 1];
+            int n = in.read(window, 0, window.length);
+            if (n <= 0) {
+                return false;
+            }
+            String head = new String(window, 0, n);
+            int newline = head.indexOf('\n');
+            if (newline < 0 || head.substring(newline + 1).isBlank()) {
+                return false;
+            }
+            return tryParse(strip(head.substring(0, newline))) != null;
+        } finally {
+            in.reset();
         }
     }
 

@@ -29,6 +29,18 @@ class JsonRecordReaderTest {
         assertThat(read("{\"a\":1}\n{\"a\":2}\r\n\n{\"a\":3}\n")).extracting(SourceRecord::index).containsExactly(0, 1, 2);
     }
 
+    /** Found by the fuzzer: NDJSON whose first record is an array was refused whole as "an array followed by junk". */
+    @Test
+    void ndjsonWhoseFirstRecordIsAnArrayIsStillNdjson() {
+        List<SourceRecord> records = read("[1,2]\n{\"a\":2}\n{\"a\":3}\n");
+
+        assertThat(records).hasSize(3);
+        assertThat(records.get(0).content().isArray()).isTrue();
+        assertThat(records).extracting(SourceRecord::line).containsExactly(1, 2, 3);
+        assertThat(read("[{\"a\":1},{\"a\":2}]\n")).as("a one-line array alone is an array").hasSize(2);
+        assertThat(read("[\n{\"a\":1},\n{\"a\":2}\n]")).as("a pretty-printed array").hasSize(2);
+    }
+
     @Test
     void aBrokenNdjsonLineBecomesOneUnparseableRecordWithItsLine() {
         List<SourceRecord> records = read("{\"a\":1}\n{\"a\":\n{\"a\":3}");

@@ -128,7 +128,7 @@ class XmlRecordReaderTest {
     @Test
     void aTextOrAttributeLongerThanTheStringLimitIsOverTheInputLimitNamingTheSetting() {
         // Woodstox checks the length as it buffers the text: a little over the limit may pass, far over it never
-        XmlRecordReader small = new XmlRecordReader(new InputLimits(0, 0, 100, 0));
+        XmlRecordReader small = new XmlRecordReader(new InputLimits(32, 64, 100, 100));
         String text = "<evaluations><evaluation><a>" + "x".repeat(10_000) + "</a></evaluation></evaluations>";
         String cdata = "<evaluations><evaluation><a><![CDATA[" + "x".repeat(10_000) + "]]></a></evaluation></evaluations>";
         String attribute = "<evaluations><evaluation a=\"" + "x".repeat(10_000) + "\"/></evaluations>";

@@ -22,13 +22,17 @@ final class HostileValues {
     private HostileValues() {
     }
 
-    /** A value to put into a field; planted personal numbers are added to {@code planted}. */
-    static String any(Random random, PlantedNumbers planted) {
+    /**
+     * A value to put into a field. Into a field a person types ({@code personField}) it may be a personal number,
+     * remembered in {@code planted}; system fields (case numbers, codes, names of items) get none, as no person
+     * writes there.
+     */
+    static String any(Random random, PlantedNumbers planted, boolean personField) {
         return switch (random.nextInt(8)) {
             case 0, 1, 2 -> FIXED.get(random.nextInt(FIXED.size()));
             case 3 -> "x".repeat(1 + random.nextInt(random.nextBoolean() ? 200 : 5000));
             case 4 -> ("501,").repeat(random.nextInt(3000)) + "501";
-            case 5 -> planted.writtenSomeWay(random);
+            case 5 -> personField ? planted.writtenSomeWay(random) : randomText(random, 12);
             case 6 -> randomText(random, 1 + random.nextInt(64));
             default -> String.valueOf(random.nextLong());
         };

@@ -34,14 +34,31 @@ final class PlantedNumbers {
         return List.copyOf(numbers);
     }
 
-    /** The planted numbers a text shows to a reader: full-width digits read as digits, separators between digits dropped. */
+    /**
+     * The planted numbers a text shows to a reader: full-width digits read as digits, separators between digits
+     * dropped, and every stretch of 11 or 18 characters of a run of digits (an ID number may end in X) looked up.
+     */
     List<String> foundIn(String text) {
         if (text == null || numbers.isEmpty()) {
             return List.of();
         }
-        String folded = folded(text);
-        return numbers.stream().filter(folded::contains).toList();
+        List<String> found = new java.util.ArrayList<>();
+        java.util.regex.Matcher run = DIGIT_RUN.matcher(folded(text));
+        while (run.find()) {
+            String digits = run.group().toUpperCase();
+            for (int length : new int[] {11, 18}) {
+                for (int i = 0; i + length <= digits.length(); i++) {
+                    String candidate = digits.substring(i, i + length);
+                    if (numbers.contains(candidate)) {
+                        found.add(candidate);
+                    }
+                }
+            }
+        }
+        return found;
     }
+
+    private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("[0-9]{11,}[Xx]?");
 
     static String folded(String text) {
         StringBuilder out = new StringBuilder(text.length());

@@ -40,6 +40,7 @@ class PersonalDataKeyRotationTest {
         String legacyPhone = phone();
         String smsId = idNumber(false);
         String quarantinedId = idNumber(false);
+        String commentPhone = phone();
         String underT1Evaluation;
         String legacyEvaluation;
         try (HubInstance before = HubInstance.start(Map.of("hub.store.embedded-data-dir", dataDir.toString()))) {
@@ -52,19 +53,22 @@ class PersonalDataKeyRotationTest {
             assertThat(before.post(INGEST, rejected.toString()).status()).isEqualTo(422);
             // put these back as a hub before encryption at rest wrote them: clear, without blind indexes
             JdbcTemplate jdbc = before.jdbc();
+            // and, as a hub before free text was protected wrote them, a comment with a phone number in clear everywhere
             jdbc.update("""
-                    UPDATE evaluation SET cert_key = ?, user_name = ?, raw_payload = ?, cert_key_index = NULL,
-                           unified = jsonb_set(jsonb_set(unified, '{certKey}', to_jsonb(?::text)), '{userName}', to_jsonb(?::text))
-                    WHERE evaluation_id = ?::uuid""", legacy, legacyName, old.toString(), legacy, legacyName, legacyEvaluation);
+                    UPDATE evaluation SET cert_key = ?, user_name = ?, raw_payload = ?, cert_key_index = NULL, writing_evaluation = ?,
+                           unified = jsonb_set(jsonb_set(jsonb_set(unified, '{certKey}', to_jsonb(?::text)), '{userName}',
+                                     to_jsonb(?::text)), '{writingEvaluation}', to_jsonb(?::text))
+                    WHERE evaluation_id = ?::uuid""", legacy, legacyName, old.toString(), "请回电" + commentPhone, legacy, legacyName,
+                    "请回电" + commentPhone, legacyEvaluation);
             jdbc.update("UPDATE sms_invitation SET phone = ?, phone_index = NULL, case_fields = jsonb_set(case_fields, '{certKey}', to_jsonb(?::text))",
                     legacyPhone, smsId);
             jdbc.update("""
                     UPDATE quarantine SET raw_payload = ?, source_tree = ?,
                            unified = jsonb_set(unified, '{certKey}', to_jsonb(?::text))""",
                     rejected.toString(), rejected.toString(), quarantinedId);
-            assertThat(clearValuesStored(jdbc, List.of(legacy, legacyPhone, smsId, quarantinedId))).containsExactlyInAnyOrder(
+            assertThat(clearValuesStored(jdbc, List.of(legacy, legacyPhone, smsId, quarantinedId, commentPhone))).containsExactlyInAnyOrder(
                     "evaluation holds " + legacy, "quarantine holds " + quarantinedId, "sms_invitation holds " + legacyPhone,
-                    "sms_invitation holds " + smsId);
+                    "sms_invitation holds " + smsId, "evaluation holds " + commentPhone);
         }
 
         Map<String, Object> rotated = Map.of("hub.store.embedded-data-dir", dataDir.toString(),
@@ -74,13 +78,16 @@ class PersonalDataKeyRotationTest {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject("""
                     SELECT (SELECT count(*) FROM evaluation WHERE NOT starts_with(cert_key, 'sm4:t2:')
                               OR NOT starts_with(raw_payload, 'sm4:t2:') OR NOT starts_with(unified->>'userName', 'sm4:t2:')
-                              OR cert_key_index IS NULL)
+                              OR NOT starts_with(unified->>'writingEvaluation', 'sm4:t2:') OR cert_key_index IS NULL)
                          + (SELECT count(*) FROM quarantine WHERE NOT starts_with(raw_payload, 'sm4:t2:')
                               OR NOT starts_with(source_tree, 'sm4:t2:') OR NOT starts_with(unified->>'certKey', 'sm4:t2:'))
                          + (SELECT count(*) FROM sms_invitation WHERE NOT starts_with(phone, 'sm4:t2:') OR phone_index IS NULL
                               OR NOT starts_with(case_fields->>'certKey', 'sm4:t2:'))""", Long.class) == 0);
-            assertThat(clearValuesStored(jdbc, List.of(underT1, underT1Name, legacy, legacyName, legacyPhone, smsId, quarantinedId)))
-                    .isEmpty();
+            assertThat(clearValuesStored(jdbc, List.of(underT1, underT1Name, legacy, legacyName, legacyPhone, smsId, quarantinedId,
+                    commentPhone))).isEmpty();
+            assertThat(jdbc.queryForObject("SELECT writing_evaluation FROM evaluation WHERE evaluation_id = ?::uuid", String.class,
+                    legacyEvaluation)).as("the clear column keeps the comment, the number masked")
+                    .isEqualTo("请回电" + commentPhone.substring(0, 3) + "****" + commentPhone.substring(7));
             assertThat(after.get("/api/v1/sources/province-web/quarantine").json().at("/records/0/rawPayload").asString())
                     .as("the converted quarantined record still reads").contains(maskedId(quarantinedId));
 

@@ -86,4 +86,15 @@ class UnifiedSchemaTest {
         assertThat(masked.path("certKey").asString()).isEqualTo("3201**********1239");
         assertThat(masked.path("writingEvaluation").asString()).isEqualTo("窗口态度好，有事请打 139****5678");
     }
+
+    /** The API description names every code a rejected record can get, and no other. */
+    @Test
+    void theOpenApiDescriptionListsEveryErrorCodeOfARecord() throws java.io.IOException {
+        try (java.io.InputStream in = UnifiedSchemaTest.class.getResourceAsStream("/openapi/evaluation-hub.yaml")) {
+            tools.jackson.databind.JsonNode api = tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree(in);
+            assertThat(api.at("/components/schemas/FieldError/properties/code/enum").valueStream().map(n -> n.asString()))
+                    .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(gov.js.evaluation.hub.validate.ErrorCode.values())
+                            .map(Enum::name).toList());
+        }
+    }
 }

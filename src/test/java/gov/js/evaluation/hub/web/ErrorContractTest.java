@@ -42,7 +42,7 @@ class ErrorContractTest {
 
     @BeforeAll
     static void start() {
-        hub = HubInstance.start(Map.of("hub.test.failing-endpoints", "true"));
+        hub = HubInstance.start(Map.of("test.failing-endpoints", "true"));
         http = new RawHttp(hub.port());
     }
 

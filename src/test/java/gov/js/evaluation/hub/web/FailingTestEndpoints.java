@@ -10,12 +10,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Test hubs started with {@code hub.test.failing-endpoints=true} get two endpoints that fail unexpectedly
+ * Test hubs started with {@code test.failing-endpoints=true} get two endpoints that fail unexpectedly
  * with the request's own words in the exception message: one in a controller, one in a servlet filter (before
  * Spring MVC). Inert in every other hub (the test classes are on the classpath of every test hub).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "hub.test.failing-endpoints", havingValue = "true")
+@ConditionalOnProperty(name = "test.failing-endpoints", havingValue = "true")
 public class FailingTestEndpoints {
 
     public static final String IN_CONTROLLER = "/api/v1/test/fail-in-controller";
@@ -33,7 +33,7 @@ public class FailingTestEndpoints {
 
     /** Found by the component scan, so it carries the condition of its own. */
     @RestController
-    @ConditionalOnProperty(name = "hub.test.failing-endpoints", havingValue = "true")
+    @ConditionalOnProperty(name = "test.failing-endpoints", havingValue = "true")
     static class FailingController {
         @GetMapping(IN_CONTROLLER)
         String fail(@RequestParam String detail) {
