@@ -133,6 +133,21 @@ class SourceAccessTest {
                 request.headers().firstValue(RequestSignature.NONCE).orElseThrow())).isEqualTo(1L);
     }
 
+    /** A multipart body is refused before its nonce is used: the sender can sign the right body with it. */
+    @Test
+    void aMultipartBodyIsRefusedBeforeItsNonceIsUsed() {
+        String nonce = HubClient.newNonce();
+        long now = System.currentTimeMillis() / 1000;
+        byte[] multipart = bytes("--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n{}\r\n--b--\r\n");
+        Response refused = hub.send(client.signed(INGEST, multipart, "multipart/form-data; boundary=b", web, now, nonce).build());
+
+        assertRefused(refused, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM source_used_nonce WHERE nonce = ?", Long.class, nonce)).isZero();
+        ObjectNode record = Evaluations.valid();
+        assertThat(hub.send(client.signed(INGEST, bytes(record.toString()), "application/json", web, now, nonce).build()).status())
+                .as("the nonce is still unused").isEqualTo(200);
+    }
+
     @Test
     void noncesWhoseRequestCanNoLongerBeAcceptedArePurged() {
         hub.jdbc().update("INSERT INTO source_used_nonce (source_id, nonce, expires_at) VALUES "
