@@ -37,6 +37,7 @@ public final class FuzzMain {
         int port = Integer.parseInt(args[4]);
         Path work = Files.createDirectories(Path.of(args[5]).toAbsolutePath());
         Path log = work.resolve("hub.log");
+        boolean passed;
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg-" + seed)).setCleanDataDirectory(true).start()) {
             Process hub = new ProcessBuilder(command(jar, port, pg.getPort(), PluginBuilder.buildAll()))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -56,7 +57,7 @@ public final class FuzzMain {
                 System.out.println("fuzz_hub_out_of_memory_errors=" + Files.readAllLines(log, StandardCharsets.UTF_8).stream()
                         .filter(l -> l.contains("OutOfMemoryError")).count());
                 report.print(System.out);
-                System.exit(report.failures() == 0 && alive ? 0 : 1);
+                passed = report.failures() == 0 && alive;
             } finally {
                 hub.destroy();
                 if (!hub.waitFor(30, TimeUnit.SECONDS)) {
@@ -64,6 +65,8 @@ public final class FuzzMain {
                 }
             }
         }
+        // only now: System.exit would skip the finally blocks that stop the hub and the database
+        System.exit(passed ? 0 : 1);
     }
 
     private static List<String> command(Path jar, int port, int pgPort, Path plugins) {
