@@ -5,15 +5,16 @@ import gov.js.evaluation.hub.schema.ChinaTime;
 import gov.js.evaluation.hub.schema.EvaluationCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The body of one upward push: {@code {appMark, timestamp, signType, sign, data: [evaluations]}}.
- * The signature covers {@code appMark + "\n" + timestamp + "\n" + data}, where data is the compact
- * JSON text of the list exactly as it appears in the body (see docs/national-push.md).
+ * The body of one upward push: {@code {appMark, timestamp, batchId, send, recordIds, signType, sign, data: [evaluations]}}.
+ * {@code batchId} and {@code recordIds} (the records' idempotency keys, in the order of {@code data}) are the same for
+ * every send of a batch, and so is {@code data}; {@code send} counts the sends (1 first, more for a re-send). The
+ * signature covers {@code appMark + "\n" + timestamp + "\n" + batchId + "\n" + data}, where data is the compact JSON
+ * text of the list exactly as it appears in the body (see docs/national-push.md).
  */
 public final class NationalEnvelope {
 
@@ -29,22 +30,32 @@ public final class NationalEnvelope {
         this.personal = personal;
     }
 
-    /** Builds the body from stored unified records; the national platform gets the personal fields in clear. */
-    public String build(List<String> unifiedRecords, Instant now) {
+    /** Builds the body of one send of a batch; the national platform gets the personal fields in clear. */
+    public String build(NationalOutbox.Claimed batch, Instant now) {
         ArrayNode data = json.createArrayNode();
-        for (String record : unifiedRecords) {
-            ObjectNode clear = personal.reveal((ObjectNode) json.readTree(record));
+        ArrayNode recordIds = json.createArrayNode();
+        for (NationalOutbox.Record record : batch.records()) {
+            ObjectNode clear = personal.reveal((ObjectNode) json.readTree(record.unifiedJson()));
             data.add(EvaluationCodec.toWire(EvaluationCodec.fromWire(clear))); // schema field order
+            recordIds.add(record.evaluationId().toString());
         }
         String timestamp = ChinaTime.format(now);
         String dataText = json.writeValueAsString(data);
-        String signed = appMark + "\n" + timestamp + "\n" + dataText;
+        String signed = signedText(appMark, timestamp, batch.batchId().toString(), dataText);
         ObjectNode envelope = json.createObjectNode();
         envelope.put("appMark", appMark);
         envelope.put("timestamp", timestamp);
+        envelope.put("batchId", batch.batchId().toString());
+        envelope.put("send", batch.send());
+        envelope.set("recordIds", recordIds);
         envelope.put("signType", signer.algorithm());
         envelope.put("sign", signer.sign(signed.getBytes(StandardCharsets.UTF_8)));
         envelope.set("data", data);
         return json.writeValueAsString(envelope);
+    }
+
+    /** What the signature covers. */
+    public static String signedText(String appMark, String timestamp, String batchId, String dataText) {
+        return appMark + "\n" + timestamp + "\n" + batchId + "\n" + dataText;
     }
 }

@@ -7,10 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
@@ -20,17 +20,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Drains the outbox towards the national platform, one batch per transaction: claim due rows
- * (locked, SKIP LOCKED), push them through the {@code direct:national-send} route, record each
- * record's outcome, commit. Called by the {@code national-push} timer route. With
- * {@code hub.national.drainers} above 1, that many batches are in flight at once (the timer's thread
- * and {@code drainers - 1} helpers); the row locks keep them from claiming the same record.
+ * Drains the outbox towards the national platform, effectively once. Each drainer goes round: claim a batch in one
+ * short transaction (the send recorded before it goes out), send it through {@code direct:national-send} holding no
+ * database connection, record the outcome in a transaction of its own, and go on at once. An answer settles the batch
+ * (its records DELIVERED or DEAD) and makes waiting batches due now; no answer (timeout, refused connection, 5xx) makes
+ * the batch wait, whole, with its id and records, for an exponential backoff, up to {@code hub.national.max-sends}
+ * sends; a sender that dies or cannot record the outcome leaves the batch to be sent again, the same, once its lease
+ * has passed. The {@code national-push} timer route starts up to {@code hub.national.drainers} drainers at each tick;
+ * a drainer stops when nothing is due. Log lines and counters follow the commits they speak of.
  */
 public class NationalPushDrainer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NationalPushDrainer.class);
-    /** Keep draining while batches come back full, but give the timer back now and then. */
-    private static final int MAX_BATCHES_PER_TICK = 50;
 
     private final NationalPushProperties settings;
     private final NationalOutbox outbox;
@@ -44,8 +45,8 @@ public class NationalPushDrainer implements AutoCloseable {
     private final Timer latency;
     private final MeterRegistry meters;
     private final AtomicBoolean toldNotConfigured = new AtomicBoolean();
-    private final int drainers;
-    private final ExecutorService helpers;
+    private final AtomicInteger running = new AtomicInteger();
+    private final ExecutorService drainers;
 
     public NationalPushDrainer(NationalPushProperties settings, NationalOutbox outbox, NationalEnvelope envelope,
                                NationalAnswerInterpreter interpreter, ProducerTemplate producer,
@@ -62,124 +63,138 @@ public class NationalPushDrainer implements AutoCloseable {
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5, settings.maxBackoff());
         this.latency = Timer.builder("hub.national.push.latency").description("time of one push to the national platform")
                 .publishPercentileHistogram().register(meters);
-        this.drainers = settings.drainers();
         AtomicInteger n = new AtomicInteger();
-        this.helpers = drainers == 1 ? null : Executors.newFixedThreadPool(drainers - 1, r -> {
+        this.drainers = Executors.newFixedThreadPool(settings.drainers(), r -> {
             Thread t = new Thread(r, "national-push-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
 
-    /**
-     * One timer tick: push due batches until the outbox has no full batch due, with {@code drainers}
-     * batches in flight at once. Returns when every drainer is done.
-     */
-    public int drain() {
+    /** One timer tick: starts drainers until {@code hub.national.drainers} run; returns at once. */
+    public void drain() {
         if (!settings.configured()) {
             if (toldNotConfigured.compareAndSet(false, true)) {
                 log.warn("hub.national.url is not set: accepted records wait in the national outbox until it is");
             }
-            return 0;
+            return;
         }
-        if (helpers == null) {
-            return drainBatches();
+        for (int active = running.get(); active < settings.drainers(); active = running.get()) {
+            if (running.compareAndSet(active, active + 1)) {
+                try {
+                    drainers.execute(this::drainUntilNothingIsDue);
+                } catch (RuntimeException stopped) {
+                    running.decrementAndGet();
+                    return;
+                }
+            }
         }
-        List<Future<Integer>> others = new ArrayList<>();
-        for (int i = 1; i < drainers; i++) {
-            others.add(helpers.submit(this::drainBatches));
-        }
-        int total = 0;
-        RuntimeException failure = null;
+    }
+
+    /** Sends batches one after the other until nothing is due; another drainer's work never holds this one up. */
+    private void drainUntilNothingIsDue() {
         try {
-            total += drainBatches();
+            while (!Thread.currentThread().isInterrupted()) {
+                Optional<NationalOutbox.Claimed> claimed = claim();
+                if (claimed.isEmpty()) {
+                    return;
+                }
+                push(claimed.get());
+            }
         } catch (RuntimeException e) {
-            failure = e;
+            // the store failed (claim or outcome): a claimed batch is sent again once its lease has passed
+            log.warn("national push stopped until the next tick: {}", gov.js.evaluation.hub.protection.UnexpectedFailures.kinds(e));
+        } finally {
+            running.decrementAndGet();
         }
-        for (Future<Integer> other : others) {
-            try {
-                total += other.get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                others.forEach(f -> f.cancel(false));
-                break;
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return total;
     }
 
-    /** One drainer: push due batches, one transaction each, until a batch comes back short. */
-    private int drainBatches() {
-        int total = 0;
-        for (int i = 0; i < MAX_BATCHES_PER_TICK; i++) {
-            Integer pushed = transaction.execute(tx -> pushOneBatch());
-            int n = pushed == null ? 0 : pushed;
-            total += n;
-            if (n < settings.batchSize()) {
-                break;
-            }
-        }
-        return total;
-    }
-
-    private int pushOneBatch() {
+    private Optional<NationalOutbox.Claimed> claim() {
         Instant now = clock.instant();
-        List<NationalOutbox.Claimed> batch = outbox.claimDue(settings.batchSize(), now);
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        String body = envelope.build(batch.stream().map(NationalOutbox.Claimed::unifiedJson).toList(), now);
-        PushOutcome outcome = send(body);
-        Instant done = clock.instant();
-        if (outcome instanceof PushOutcome.RetryBatch retry) {
-            int attempt = batch.stream().mapToInt(NationalOutbox.Claimed::attempts).max().orElse(0) + 1;
-            Instant next = done.plusMillis(backoff.apply(attempt));
-            batch.forEach(c -> outbox.retryLater(c.evaluationId(), done, next, retry.reason()));
-            health.failed(retry.reason(), done);
-            count("retry", batch.size());
-            log.warn("national push of {} records failed (attempt {}), retrying at {}: {}", batch.size(), attempt, next, retry.reason());
-        } else if (outcome instanceof PushOutcome.Answered answered) {
-            int dead = 0;
-            List<java.util.UUID> delivered = new java.util.ArrayList<>();
-            for (NationalOutbox.Claimed c : batch) {
-                PushOutcome.Refusal refusal = answered.refusals().get(new PushOutcome.CaseKey(c.projectNo(), c.assessNumber()));
-                if (refusal == null) {
-                    delivered.add(c.evaluationId());
-                } else if (refusal.alreadyRated()) {
-                    outbox.delivered(c.evaluationId(), done, "platform already had it: " + refusal.code() + " " + refusal.message());
-                } else {
-                    outbox.dead(c.evaluationId(), done, "refused by the national platform: " + refusal.code() + " " + refusal.message());
-                    dead++;
-                }
-            }
-            outbox.deliveredAll(delivered, done); // one statement for the records the platform took
-            health.succeeded(done);
-            count("delivered", batch.size() - dead);
-            count("dead", dead);
-            log.info("national push: {} records delivered, {} refused", batch.size() - dead, dead);
-        }
-        return batch.size();
+        return transaction.execute(tx -> outbox.claim(settings.batchSize(), now, now.plus(settings.sendLease())));
     }
 
-    private PushOutcome send(String body) {
+    private void push(NationalOutbox.Claimed batch) {
+        if (batch.isResend()) {
+            count("resent", batch.records().size());
+        }
+        PushOutcome outcome = send(envelope.build(batch, clock.instant()), batch.batchId());
+        Instant done = clock.instant();
+        if (outcome instanceof PushOutcome.Answered answered) {
+            settle(batch, answered, done);
+        } else if (outcome instanceof PushOutcome.RetryBatch retry) {
+            sendLater(batch, retry.reason(), done);
+        }
+    }
+
+    private void settle(NationalOutbox.Claimed batch, PushOutcome.Answered answered, Instant done) {
+        List<UUID> delivered = new ArrayList<>();
+        List<NationalOutbox.Note> notes = new ArrayList<>();
+        for (NationalOutbox.Record r : batch.records()) {
+            PushOutcome.Refusal refusal = answered.refusals().get(new PushOutcome.CaseKey(r.projectNo(), r.assessNumber()));
+            if (refusal == null) {
+                delivered.add(r.evaluationId());
+            } else if (refusal.alreadyRated()) {
+                notes.add(new NationalOutbox.Note(r.evaluationId(), "DELIVERED", "platform already had it: " + refusal.code() + " "
+                        + refusal.message()));
+            } else {
+                notes.add(new NationalOutbox.Note(r.evaluationId(), "DEAD", "refused by the national platform: " + refusal.code() + " "
+                        + refusal.message()));
+            }
+        }
+        Boolean recorded = transaction.execute(tx -> {
+            if (!outbox.lockForOutcome(batch.batchId(), batch.send())) {
+                return false;
+            }
+            outbox.settled(batch.batchId(), done, delivered, notes);
+            outbox.sendWaitingNow(done); // the platform answers again: nothing waits out its backoff
+            return true;
+        });
+        health.succeeded(done);
+        if (Boolean.TRUE.equals(recorded)) {
+            long dead = notes.stream().filter(n -> n.state().equals("DEAD")).count();
+            count("delivered", batch.records().size() - (int) dead);
+            count("dead", (int) dead);
+            log.info("national push of batch {} (send {}): {} records delivered, {} refused", batch.batchId(), batch.send(),
+                    batch.records().size() - dead, dead);
+        }
+    }
+
+    private void sendLater(NationalOutbox.Claimed batch, String reason, Instant done) {
+        boolean last = batch.send() >= settings.maxSends();
+        Instant next = done.plusMillis(backoff.apply(batch.send()));
+        Boolean recorded = transaction.execute(tx -> {
+            if (!outbox.lockForOutcome(batch.batchId(), batch.send())) {
+                return false;
+            }
+            if (last) {
+                outbox.unsettled(batch.batchId(), done, "no answer after " + batch.send() + " sends (hub.national.max-sends); the "
+                        + "platform may or may not have the records: last " + reason);
+            } else {
+                outbox.waitToSendAgain(batch.batchId(), next, reason);
+            }
+            return true;
+        });
+        health.failed(reason, done);
+        if (Boolean.TRUE.equals(recorded)) {
+            count(last ? "unsettled" : "retry", batch.records().size());
+            log.warn("national push of batch {} ({} records, send {}) got no answer{}: {}", batch.batchId(), batch.records().size(),
+                    batch.send(), last ? "; it stops, its records are DEAD" : ", sending it again at " + next, reason);
+        }
+    }
+
+    private PushOutcome send(String body, UUID batchId) {
         Timer.Sample sample = Timer.start(meters);
         try {
             Exchange result = producer.send("direct:national-send", exchange -> {
                 exchange.getIn().setBody(body);
                 exchange.setProperty("nationalUrl", settings.url());
+                exchange.setProperty("batchId", batchId.toString());
             });
             Throwable e = result.getException() != null ? result.getException()
                     : result.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
             if (e != null) {
-                return new PushOutcome.RetryBatch("could not reach the national platform: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                return new PushOutcome.RetryBatch("could not reach the national platform: " + e.getClass().getSimpleName());
             }
             Integer status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
             return interpreter.interpret(status == null ? 0 : status, result.getMessage().getBody(String.class));
@@ -190,9 +205,7 @@ public class NationalPushDrainer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (helpers != null) {
-            helpers.shutdown();
-        }
+        drainers.shutdownNow();
     }
 
     private void count(String outcome, int n) {

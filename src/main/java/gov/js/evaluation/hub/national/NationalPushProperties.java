@@ -21,14 +21,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sm2PrivateKey       the hub's SM2 private key (PKCS#8 PEM text, or the path of a PEM file); sm2 only
  * @param sm2PublicKey        its public key (PEM text or path), checked against the private key at start-up; sm2 only
  * @param sm2Id               SM2 distinguishing ID
- * @param batchSize           records per push
- * @param drainers            batches pushed at the same time, each its own claim (SKIP LOCKED), push and commit;
- *                            1: one batch after the other
+ * @param batchSize           records per batch; a batch keeps its records and its id for every send of it
+ * @param drainers            batches sent at the same time, each claimed on its own (SKIP LOCKED), sent without holding
+ *                            a database connection and settled in a transaction of its own; 1: one batch after the other
+ * @param sendLeaseMargin     a send holds its batch for the connect and response timeouts plus this; a batch still held
+ *                            after that (its drainer died, or could not record the outcome) is sent again, the same
+ * @param maxSends            sends of one batch without an answer (timeouts, refused connections, 5xx) after which it
+ *                            stops: its records are DEAD with that reason, for operators to look into
  * @param intervalMs          pause between drains when the outbox has nothing due, in ms
  * @param connectTimeoutMs    connection timeout of one push, in ms
  * @param responseTimeoutMs   answer timeout of one push, in ms
- * @param initialBackoff      first retry delay after a failed push (exponential, with jitter)
- * @param maxBackoff          cap of the retry delay
+ * @param initialBackoff      first delay before a batch is sent again after a send without an answer (exponential,
+ *                            with jitter); when the platform answers any batch again, waiting batches go at once
+ * @param maxBackoff          cap of that delay
  * @param alreadyRatedCodes   per-record answer codes meaning "this case was already rated": counts as delivered
  * @param alreadyRatedPhrases the same, recognised in the answer's message
  */
@@ -42,6 +47,8 @@ public record NationalPushProperties(
         @DefaultValue("1234567812345678") @NotBlank String sm2Id,
         @DefaultValue("100") @Min(1) int batchSize,
         @DefaultValue("4") @Min(1) int drainers,
+        @DefaultValue("10") @Min(1) int maxSends,
+        @DefaultValue("10s") @DurationMin(millis = 1) Duration sendLeaseMargin,
         @DefaultValue("2000") @Min(1) long intervalMs,
         @DefaultValue("5000") @Min(1) long connectTimeoutMs,
         @DefaultValue("15000") @Min(1) long responseTimeoutMs,
@@ -52,5 +59,13 @@ public record NationalPushProperties(
 
     public boolean configured() {
         return url != null && !url.isBlank();
+    }
+
+    /**
+     * How long a send may be under way before another drainer may take its batch over (the sender died, or its
+     * outcome could not be recorded): longer than one send can take.
+     */
+    public Duration sendLease() {
+        return Duration.ofMillis(connectTimeoutMs + responseTimeoutMs).plus(sendLeaseMargin);
     }
 }

@@ -24,7 +24,7 @@ public class EvaluationReader {
     private static final String SELECT = """
             SELECT e.evaluation_id, e.unified::text AS unified, e.source_id, e.source_record_id, e.receipt_id,
                    e.received_at, e.adapter_id, e.adapter_version, e.stored_at, e.channel_detail::text AS channel_detail,
-                   o.state, o.attempts, o.last_error, o.last_attempt_at, o.next_attempt_at, o.delivered_at
+                   o.state, o.attempts, o.batch_id, o.last_error, o.last_attempt_at, o.next_attempt_at, o.delivered_at
             FROM evaluation e LEFT JOIN national_outbox o ON o.evaluation_id = e.evaluation_id
             """;
 
@@ -58,10 +58,10 @@ public class EvaluationReader {
                 rs.getString("receipt_id"), time(rs, "received_at"), rs.getString("adapter_id"), rs.getString("adapter_version"),
                 (ObjectNode) json.readTree(rs.getString("channel_detail")));
         String state = rs.getString("state");
-        var national = state == null ? null : new EvaluationView.National(state, rs.getInt("attempts"),
-                rs.getString("last_error"), time(rs, "last_attempt_at"),
-                "DELIVERED".equals(state) || "DEAD".equals(state) ? null : time(rs, "next_attempt_at"),
-                time(rs, "delivered_at"));
+        int sends = rs.getInt("attempts");
+        var national = state == null ? null : new EvaluationView.National(state, sends, Math.max(0, sends - 1),
+                rs.getString("batch_id"), rs.getString("last_error"), time(rs, "last_attempt_at"),
+                "RETRYING".equals(state) ? time(rs, "next_attempt_at") : null, time(rs, "delivered_at"));
         return new EvaluationView(rs.getString("evaluation_id"), unified, source,
                 time(rs, "stored_at"), national);
     }

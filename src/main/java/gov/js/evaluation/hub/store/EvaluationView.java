@@ -17,9 +17,13 @@ public record EvaluationView(
                          String adapterId, String adapterVersion, ObjectNode channelDetail) {
     }
 
-    /** Delivery to the national platform: PENDING, RETRYING, DELIVERED or DEAD. */
+    /**
+     * Delivery to the national platform: PENDING (in no batch yet), SENDING, RETRYING (its batch waits to be sent again,
+     * from nextAttemptAt), DELIVERED or DEAD. {@code attempts} counts the sends that carried the record, {@code resends}
+     * those after the first (a timeout, a crash); {@code batchId} is the batch's idempotency key on every send.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record National(String state, int attempts, String lastError, String lastAttemptAt, String nextAttemptAt,
-                           String deliveredAt) {
+    public record National(String state, int attempts, int resends, String batchId, String lastError, String lastAttemptAt,
+                           String nextAttemptAt, String deliveredAt) {
     }
 }

@@ -17,7 +17,7 @@ class Sm2Test {
 
     private static final Path KEY = Path.of("src/test/resources/national/sm2-example.key.pem");
     private static final Path PUB = Path.of("src/test/resources/national/sm2-example.pub.pem");
-    private static final byte[] EXAMPLE_TEXT = "appmark\n2026-11-27 10:00:00\n[{\"projectNo\":\"P1\"}]".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EXAMPLE_TEXT = "appmark\n2026-11-27 10:00:00\n6f1c2a6e-3d4b-4c1e-9a57-0c2b8e5d9f10\n[{\"projectNo\":\"P1\"}]".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void theDocumentedSignatureMadeByOpensslVerifiesWithTheDocumentedKey() throws Exception {
@@ -30,7 +30,7 @@ class Sm2Test {
         ECPublicKeyParameters publicKey = Sm2.publicKey(pem.group());
 
         assertThat(Sm2.verifyHex(publicKey, Sm2.DEFAULT_ID, EXAMPLE_TEXT, sign.group(1))).isTrue();
-        byte[] tampered = "appmark\n2026-11-27 10:00:00\n[{\"projectNo\":\"P2\"}]".getBytes(StandardCharsets.UTF_8);
+        byte[] tampered = "appmark\n2026-11-27 10:00:00\n6f1c2a6e-3d4b-4c1e-9a57-0c2b8e5d9f10\n[{\"projectNo\":\"P2\"}]".getBytes(StandardCharsets.UTF_8);
         assertThat(Sm2.verifyHex(publicKey, Sm2.DEFAULT_ID, tampered, sign.group(1))).isFalse();
         assertThat(Sm2.verifyHex(publicKey, "another-id", EXAMPLE_TEXT, sign.group(1))).isFalse();
     }

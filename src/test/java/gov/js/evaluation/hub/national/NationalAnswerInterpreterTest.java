@@ -42,10 +42,12 @@ class NationalAnswerInterpreterTest {
     }
 
     @Test
-    void hmacSm3MatchesOpenssl() {
-        // printf 'appmark\n2026-11-27 10:00:00\n[{"projectNo":"P1"}]' | openssl dgst -sm3 -hmac change-me
-        String content = "appmark\n2026-11-27 10:00:00\n[{\"projectNo\":\"P1\"}]";
-        assertThat(new HmacSm3Signer("change-me".getBytes()).sign(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .isEqualTo("52a39583ccc42216ce4212ac6cd85b71c6e8f328208415c0e6695191d676b160");
+    void hmacSm3MatchesOpensslAndTheDocumentsExample() throws java.io.IOException {
+        // printf 'appmark\n2026-11-27 10:00:00\n6f1c…9f10\n[{"projectNo":"P1"}]' | openssl dgst -sm3 -hmac change-me
+        String content = NationalEnvelope.signedText("appmark", "2026-11-27 10:00:00", "6f1c2a6e-3d4b-4c1e-9a57-0c2b8e5d9f10",
+                "[{\"projectNo\":\"P1\"}]");
+        String sign = new HmacSm3Signer("change-me".getBytes()).sign(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(sign).isEqualTo("a30446c32ca2777231a7bbd243bf22836658d89728bc76165c846ba4a114e72d");
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("docs/national-push.md"))).contains("# " + sign);
     }
 }

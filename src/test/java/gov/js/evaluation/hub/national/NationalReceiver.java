@@ -62,10 +62,24 @@ public final class NationalReceiver implements AutoCloseable {
                 .filter(b -> b.toString().contains(record.path("projectNo").asString())).findFirst().orElseThrow();
     }
 
-    /** The text an envelope's signature covers: appMark, timestamp and the data's JSON, one per line. */
+    /** The text an envelope's signature covers: appMark, timestamp, batchId and the data's JSON, one per line. */
     public static String signedText(JsonNode envelope) {
         return envelope.path("appMark").asString() + "\n" + envelope.path("timestamp").asString() + "\n"
-                + HubInstance.JSON.writeValueAsString(envelope.path("data"));
+                + envelope.path("batchId").asString() + "\n" + HubInstance.JSON.writeValueAsString(envelope.path("data"));
+    }
+
+    /** Every push the receiver was sent (answered or not, the client may have given up waiting), oldest first. */
+    public List<JsonNode> everyBodyReceived() {
+        List<ServeEvent> events = new java.util.ArrayList<>(server.getAllServeEvents());
+        java.util.Collections.reverse(events);
+        return events.stream().map(e -> HubInstance.JSON.readTree(e.getRequest().getBodyAsString())).toList();
+    }
+
+    /** The pushes that carried this case number, whatever their answer. */
+    public List<JsonNode> pushesCarrying(String projectNo) {
+        return everyBodyReceived().stream()
+                .filter(b -> b.path("data").valueStream().anyMatch(d -> d.path("projectNo").asString().equals(projectNo)))
+                .toList();
     }
 
     /** Sends the record to the hub's province-web source and waits until the hub shows it delivered. */
