@@ -49,39 +49,34 @@ public class QuarantineStore {
     }
 
     /**
-     * Keeps the rejected records of the batches (newly received; a replay's are updated in place), after taking
-     * room for them in each source's quarantine. The counts are moved in one statement, in source order, so that
-     * concurrent transactions never wait on each other crosswise. A source whose quarantine would hold more than
-     * its bound refuses the whole transaction: nothing of it is stored, and the sender is told to wait.
+     * Keeps the rejected records of the batches (newly received; a replay's are updated in place), once per
+     * (source, request or file import, record position): the same file imported again, or a chunk taken again after a
+     * failure, adds no second row. Then the rows added are counted into each source's quarantine, in one statement, in
+     * source order, so that concurrent transactions never wait on each other crosswise. A source whose quarantine would
+     * hold more than its bound refuses the whole transaction: nothing of it is stored, and the sender is told to wait.
      */
     public void keepRejected(List<IngestBatch> batches, boolean eachUnderASavepoint) {
-        Map<SourceDefinition, List<IngestRecord>> rejected = new TreeMap<>(Comparator.comparing(SourceDefinition::id));
-        Map<SourceDefinition, Integer> room = new TreeMap<>(Comparator.comparing(SourceDefinition::id));
-        for (IngestBatch batch : batches) {
-            List<IngestRecord> records = batch.records().stream().filter(r -> r.status() == RecordStatus.REJECTED).toList();
-            if (!records.isEmpty() && batch.replayOf() == null) {
-                room.merge(batch.source(), records.size(), Integer::sum);
-            }
-        }
-        reserve(room);
+        Map<SourceDefinition, Integer> added = new TreeMap<>(Comparator.comparing(SourceDefinition::id));
         for (IngestBatch batch : batches) {
             List<IngestRecord> records = batch.records().stream().filter(r -> r.status() == RecordStatus.REJECTED).toList();
             if (records.isEmpty()) {
                 continue;
             }
-            if (eachUnderASavepoint) {
-                records.forEach(r -> keepUnderASavepoint(batch, r));
-            } else {
-                keepAll(batch, records);
+            int rows = eachUnderASavepoint
+                    ? records.stream().mapToInt(r -> keepUnderASavepoint(batch, r)).sum()
+                    : keepAll(batch, records);
+            if (batch.replayOf() == null && rows > 0) {
+                added.merge(batch.source(), rows, Integer::sum);
             }
         }
+        reserve(added);
     }
 
-    private void reserve(Map<SourceDefinition, Integer> room) {
-        if (room.isEmpty()) {
+    private void reserve(Map<SourceDefinition, Integer> added) {
+        if (added.isEmpty()) {
             return;
         }
-        List<SourceDefinition> sources = List.copyOf(room.keySet());
+        List<SourceDefinition> sources = List.copyOf(added.keySet());
         Map<String, Long> held = new java.util.HashMap<>();
         jdbc.query("""
                 INSERT INTO quarantine_count AS c (source_id, records)
@@ -92,7 +87,7 @@ public class QuarantineStore {
                     held.put(rs.getString(1), rs.getLong(2));
                 },
                 sources.stream().map(SourceDefinition::id).toArray(String[]::new),
-                sources.stream().map(room::get).map(Integer::longValue).toArray(Long[]::new));
+                sources.stream().map(added::get).map(Integer::longValue).toArray(Long[]::new));
         for (SourceDefinition source : sources) {
             long limit = settings.maxRecords(source);
             if (held.getOrDefault(source.id(), 0L) > limit) {
@@ -125,57 +120,58 @@ public class QuarantineStore {
         return deleted;
     }
 
-    private void keep(IngestBatch batch, IngestRecord record) {
+    /** Answers the rows added (0 when the record was kept before). */
+    private int keep(IngestBatch batch, IngestRecord record) {
         if (batch.replayOf() != null) {
             keepAgain(batch.replayOf(), batch, record);
-            return;
+            return 0;
         }
-        jdbc.update("""
+        return jdbc.update("""
                 INSERT INTO quarantine (source_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version,
                                         raw_payload, unified, errors, received_at, channel_detail, source_tree)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?)
+                ON CONFLICT (source_id, receipt_id, record_index) DO NOTHING""",
                 batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), recordId(record),
                 batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), personal.protect(record.rawText()),
                 unified(record), errors(record), Timestamp.from(batch.receivedAt()),
                 channelDetail(record), sourceTree(record));
     }
 
-    /** Keeps several rejected records of one batch, with one batched statement for new records. */
-    private void keepAll(IngestBatch batch, List<IngestRecord> records) {
+    /** Keeps several rejected records of one batch, with one batched statement for new records; answers the rows added. */
+    private int keepAll(IngestBatch batch, List<IngestRecord> records) {
         if (batch.replayOf() != null || records.size() == 1) {
-            records.forEach(r -> keep(batch, r));
-            return;
+            return records.stream().mapToInt(r -> keep(batch, r)).sum();
         }
-        jdbc.batchUpdate("""
+        int[] rows = jdbc.batchUpdate("""
                 INSERT INTO quarantine (source_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version,
                                         raw_payload, unified, errors, received_at, channel_detail, source_tree)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?)
+                ON CONFLICT (source_id, receipt_id, record_index) DO NOTHING""",
                 records.stream().map(record -> new Object[] {
                     batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), recordId(record),
                     batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), personal.protect(record.rawText()),
                     unified(record), errors(record), Timestamp.from(batch.receivedAt()),
                     channelDetail(record), sourceTree(record)})
                         .toList());
+        return java.util.Arrays.stream(rows).map(n -> n < 0 ? 1 : n).sum(); // SUCCESS_NO_INFO counts as a row
     }
 
     /**
      * One rejected record under a savepoint of the current transaction; should even its inspection copies be
      * refused, the record is kept without them (its reasons, and its raw text, encrypted and so storable).
      */
-    private void keepUnderASavepoint(IngestBatch batch, IngestRecord record) {
+    private int keepUnderASavepoint(IngestBatch batch, IngestRecord record) {
         try {
-            StoreRefusals.underASavepoint(jdbc, () -> {
-                keep(batch, record);
-                return null;
-            });
+            return StoreRefusals.underASavepoint(jdbc, () -> keep(batch, record));
         } catch (RuntimeException e) {
             if (!StoreRefusals.isRecordRefused(e) || batch.replayOf() != null) {
                 throw e;
             }
-            jdbc.update("""
+            return jdbc.update("""
                     INSERT INTO quarantine (source_id, receipt_id, record_index, adapter_id, adapter_version, raw_payload, errors,
                                             received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)""",
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                    ON CONFLICT (source_id, receipt_id, record_index) DO NOTHING""",
                     batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), batch.adapter().descriptor().id(),
                     batch.adapter().descriptor().version(), personal.protect(record.rawText()), errors(record),
                     Timestamp.from(batch.receivedAt()));

@@ -18,11 +18,15 @@ public final class ImportProgress {
     /** Where an import stands. POSTPONED: the store was unavailable, the import is tried again later. */
     public enum State { RUNNING, DONE, FAILED, POSTPONED, INTERRUPTED }
 
-    /** What the API and the report show of an import. */
+    /**
+     * What the API and the report show of an import. {@code pass}: 1, or more when the same file was taken again
+     * (after a postponement or an interruption) under the same import id; {@code reportProblem}: why the report
+     * file could not be written, null when it was.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(String importId, String sourceId, String transport, String origin, State state, Instant startedAt,
                        Instant finishedAt, long records, long accepted, long duplicates, long rejected, long chunks,
-                       String problem) {
+                       String problem, int pass, String reportProblem) {
     }
 
     private final String importId;
@@ -31,6 +35,8 @@ public final class ImportProgress {
     private final String origin;
     private final Instant startedAt;
     private final int progressEvery;
+    private final int pass;
+    private String reportProblem;
     private State state = State.RUNNING;
     private Instant finishedAt;
     private String problem;
@@ -40,8 +46,10 @@ public final class ImportProgress {
     private long rejected;
     private long chunks;
 
-    ImportProgress(String importId, String sourceId, String transport, String origin, Instant startedAt, int progressEvery) {
+    ImportProgress(String importId, String sourceId, String transport, String origin, Instant startedAt, int progressEvery,
+                   int pass) {
         this.importId = importId;
+        this.pass = pass;
         this.sourceId = sourceId;
         this.transport = transport;
         this.origin = origin;
@@ -88,12 +96,16 @@ public final class ImportProgress {
         finishedAt = at;
     }
 
+    synchronized void reportNotWritten(String why) {
+        reportProblem = why;
+    }
+
     public synchronized boolean isFinished() {
         return state != State.RUNNING;
     }
 
     public synchronized View view() {
         return new View(importId, sourceId, transport, origin, state, startedAt, finishedAt, records, accepted, duplicates,
-                rejected, chunks, problem);
+                rejected, chunks, problem, pass, reportProblem);
     }
 }

@@ -33,12 +33,39 @@ public class ImportRegistry {
         this.settings = settings;
     }
 
+    /** Starts an import under a new id. */
     public ImportProgress start(String sourceId, String transport, String origin) {
-        ImportProgress p = new ImportProgress(UUID.randomUUID().toString(), sourceId, transport, origin, clock.instant(),
-                settings.progressEvery());
-        running.put(p.importId(), p);
-        log.info("import {} of {} ({} {}) started", p.importId(), sourceId, transport, origin);
+        return start(sourceId, transport, origin, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Starts an import under the id given: a file taken again is imported under the id it had (the id is derived
+     * from the file), so its rejected records are kept once, whatever the number of passes.
+     */
+    public ImportProgress start(String sourceId, String transport, String origin, String importId) {
+        int pass;
+        synchronized (finished) {
+            pass = 1 + (int) finished.stream().filter(f -> f.importId().equals(importId)).count();
+        }
+        ImportProgress p = new ImportProgress(importId, sourceId, transport, origin, clock.instant(), settings.progressEvery(),
+                pass);
+        if (running.putIfAbsent(importId, p) != null) {
+            throw new IllegalStateException("import " + importId + " is running already");
+        }
+        log.info("import {} of {} ({} {}) started{}", importId, sourceId, transport, origin, pass > 1 ? ", pass " + pass : "");
         return p;
+    }
+
+    /** True while an import of this id runs in this instance. */
+    public boolean isRunning(String importId) {
+        return running.containsKey(importId);
+    }
+
+    /** The import finished but its report file could not be written: shown by the API, logged once. */
+    public void reportNotWritten(ImportProgress p, String why) {
+        p.reportNotWritten(why);
+        log.error("import {} of {} ({} {}): the report was not written: {}", p.importId(), p.view().sourceId(),
+                p.view().transport(), p.view().origin(), why);
     }
 
     public ImportProgress.View finish(ImportProgress p, ImportProgress.State outcome, String problem) {

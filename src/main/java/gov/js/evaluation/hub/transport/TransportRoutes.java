@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.transport;
 
 import gov.js.evaluation.hub.source.FileInboxSettings;
+import gov.js.evaluation.hub.transport.inbox.ImportWorkFolder;
 import gov.js.evaluation.hub.source.JdbcPollSettings;
 import gov.js.evaluation.hub.source.RestPullSettings;
 import gov.js.evaluation.hub.source.SourceDefinition;
@@ -42,13 +43,15 @@ public class TransportRoutes implements CamelContextConfiguration {
     }
 
     private final SourceBindings sources;
+    private final ImportRegistry imports;
     private final Map<String, String> inboxOwners = new HashMap<>();
     /** The template call each running source route was made with, by source id. */
     private final Map<String, TemplateCall> running = new HashMap<>();
     private volatile CamelContext camel;
 
-    public TransportRoutes(SourceBindings sources) {
+    public TransportRoutes(SourceBindings sources, ImportRegistry imports) {
         this.sources = sources;
+        this.imports = imports;
     }
 
     @Override
@@ -102,6 +105,9 @@ public class TransportRoutes implements CamelContextConfiguration {
         String routeId = call.get().routeId(source.id());
         try {
             claimInbox(source);
+            if (source.settings() instanceof FileInboxSettings f) {
+                ImportWorkFolder.removeLeftovers(f.inbox(), imports::isRunning);
+            }
             TemplatedRouteBuilder.builder(camel, call.get().templateId()).routeId(routeId)
                     .parameters(call.get().parameters()).add();
             running.put(source.id(), call.get());

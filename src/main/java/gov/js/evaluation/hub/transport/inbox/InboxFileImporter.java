@@ -19,6 +19,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -63,8 +65,8 @@ public class InboxFileImporter {
         SourceBindings.Bound bound = sources.bind(sourceId);
         FileInboxSettings settings = bound.source().settings(FileInboxSettings.class);
         String name = file.getFileName().toString();
-        ImportProgress progress = imports.start(sourceId, FileInboxSettings.NAME, name);
-        try (RejectedRecords rejected = RejectedRecords.spoolIn(settings.inbox().resolve(".importing"), progress.importId(), json)) {
+        ImportProgress progress = imports.start(sourceId, FileInboxSettings.NAME, name, importIdOf(sourceId, file));
+        try (RejectedRecords rejected = RejectedRecords.spoolIn(settings.inbox(), progress.importId(), json)) {
             ReadProblem problem;
             try {
                 problem = read(file, bound, settings.chunkSize(), progress, rejected, exchange.getContext());
@@ -74,9 +76,26 @@ public class InboxFileImporter {
             State outcome = problem == null ? State.DONE : State.FAILED;
             String folder = outcome == State.DONE ? "done" : "failed";
             ImportProgress.View view = imports.finish(progress, outcome, problem == null ? null : problem.summary());
+            // the file moves on whether or not its report could be written: taking it again would import it again
             reports.write(settings.inbox().resolve(folder).resolve(name + ".report.json"), view,
-                    problem == null ? null : problem.detail(), rejected);
+                    problem == null ? null : problem.detail(), rejected)
+                    .ifPresent(why -> imports.reportNotWritten(progress, why));
             exchange.setProperty(FOLDER, folder);
+        }
+    }
+
+    /**
+     * The id of a file's import, and so the receipt id of its records: derived from the source, the file's name, size
+     * and modification time, so that the same file taken again (after a postponement, a crash, a move that failed)
+     * is the same import, and its rejected records are kept in quarantine once.
+     */
+    static String importIdOf(String sourceId, Path file) {
+        try {
+            String identity = "inbox:" + sourceId + ":" + file.getFileName() + ":" + Files.size(file) + ":"
+                    + Files.getLastModifiedTime(file).toMillis();
+            return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size and time of " + file.getFileName(), e);
         }
     }
 
