@@ -65,6 +65,8 @@ public final class HubInstance implements AutoCloseable {
         Map<String, Object> props = new HashMap<>();
         props.put("server.port", "0");
         props.put("hub.store.embedded-data-dir", freshDataDir().toString());
+        // tests trade the store's durability on a machine crash for speed, explicitly (EmbeddedStoreTest: the default)
+        props.put("hub.store.embedded-durable", "false");
         props.put("hub.source-dirs", "sources,src/test/resources/test-sources");
         props.put("hub.plugins-dir", gov.js.evaluation.hub.kit.PluginBuilder.buildAll().toString());
         props.put("hub.national.interval-ms", "200");

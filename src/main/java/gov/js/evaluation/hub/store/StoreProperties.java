@@ -9,10 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The provincial store ({@code hub.store.*}).
  *
- * @param embeddedDataDir data folder of the embedded PostgreSQL, used when spring.datasource.url is unset
+ * @param embeddedDataDir data folder of the embedded PostgreSQL, used when spring.datasource.url is unset; its
+ *                        server log is written beside it, named after it with .log added
+ * @param embeddedDurable the embedded PostgreSQL writes every commit to disk before the hub answers (fsync and
+ *                        synchronous commit on), as a server of its own would; false only for tests and trials,
+ *                        where a machine's crash may lose the last seconds of acknowledged records
  * @param groupCommit     small requests outside a caller's transaction share commits
  */
 public record StoreProperties(@DefaultValue("data/postgres") @NotNull Path embeddedDataDir,
+                              @DefaultValue("true") boolean embeddedDurable,
                               @DefaultValue @Valid GroupCommitSettings groupCommit) {
 
     /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.js.evaluation.hub.Evaluations;
 import gov.js.evaluation.hub.HubInstance;
 import gov.js.evaluation.hub.HubInstance.Response;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import gov.js.evaluation.hub.store.EmbeddedStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,7 +77,7 @@ class GroupCommitApiTest {
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try (HubInstance hub = HubInstance.start(Map.of("spring.datasource.hikari.connection-timeout", "1000"))) {
             hub.client().keyOf("province-web"); // the source has its key before the store goes away
-            hub.bean(EmbeddedPostgres.class).close();
+            hub.bean(EmbeddedStore.class).close();
             List<CompletableFuture<Response>> answers = IntStream.range(0, 8)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> hub.post(INGEST, Evaluations.valid().toString()), clients))
                     .toList();

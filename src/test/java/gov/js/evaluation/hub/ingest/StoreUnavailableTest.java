@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.js.evaluation.hub.Evaluations;
 import gov.js.evaluation.hub.HubInstance;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import gov.js.evaluation.hub.store.EmbeddedStore;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +21,7 @@ class StoreUnavailableTest {
             String body = "[" + Evaluations.valid() + "," + Evaluations.valid() + "]";
             assertThat(hub.post("/api/v1/sources/province-web/evaluations/validate", body).status()).isEqualTo(200);
 
-            hub.bean(EmbeddedPostgres.class).close(); // the store goes away
+            hub.bean(EmbeddedStore.class).close(); // the store goes away
 
             HubInstance.Response r = hub.post("/api/v1/sources/province-web/evaluations", body);
 

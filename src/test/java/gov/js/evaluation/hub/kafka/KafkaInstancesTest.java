@@ -12,7 +12,7 @@ import gov.js.evaluation.hub.HubProcess;
 import gov.js.evaluation.hub.national.NationalReceiver;
 import gov.js.evaluation.hub.protection.TestPersonalData;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import gov.js.evaluation.hub.store.EmbeddedStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,7 +108,7 @@ class KafkaInstancesTest {
         kafka.put("camel.main.shutdown-timeout", "10");
         a = HubInstance.start(kafka);
         shared = new HashMap<>(kafka);
-        shared.put("spring.datasource.url", "jdbc:postgresql://localhost:" + a.bean(EmbeddedPostgres.class).getPort() + "/postgres");
+        shared.put("spring.datasource.url", "jdbc:postgresql://localhost:" + a.bean(EmbeddedStore.class).port() + "/postgres");
         shared.put("spring.datasource.username", "postgres");
         shared.put("spring.datasource.password", "postgres");
         b = HubInstance.start(shared);

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import gov.js.evaluation.hub.Evaluations;
 import gov.js.evaluation.hub.HubInstance;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import gov.js.evaluation.hub.store.EmbeddedStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ class RestartAndInstancesTest {
         Map<String, Object> push = Map.of("hub.national.url", receiver.url(), "hub.national.batch-size", "10",
                 "hub.national.interval-ms", "50");
         try (HubInstance a = HubInstance.start(push)) {
-            int port = a.bean(EmbeddedPostgres.class).getPort();
+            int port = a.bean(EmbeddedStore.class).port();
             Map<String, Object> shared = new java.util.HashMap<>(push);
             shared.put("spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres");
             shared.put("spring.datasource.username", "postgres");

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import gov.js.evaluation.hub.Evaluations;
 import gov.js.evaluation.hub.HubInstance;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import gov.js.evaluation.hub.store.EmbeddedStore;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -182,7 +182,7 @@ class FileInboxTest {
         Path inbox = own.folder("inbox");
         own.source("test-city-files-2", "file-inbox", "inbox: " + inbox + "\npollInterval: 200ms\n");
         try (HubInstance second = own.startHub(Map.of("spring.datasource.hikari.connection-timeout", "500"))) {
-            second.bean(EmbeddedPostgres.class).close();
+            second.bean(EmbeddedStore.class).close();
             Files.createDirectories(inbox);
             Files.writeString(inbox.resolve("ratings.ndjson"), Evaluations.valid() + "\n");
 
