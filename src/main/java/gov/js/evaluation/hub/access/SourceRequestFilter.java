@@ -1,10 +1,11 @@
 package gov.js.evaluation.hub.access;
 
+import gov.js.evaluation.hub.web.Refusals;
+import gov.js.evaluation.hub.store.StoreFailures;
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.crypto.Sm3;
 import gov.js.evaluation.hub.ingest.IngestLimitsProperties;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
-import gov.js.evaluation.hub.ingest.ProblemResponder;
 import gov.js.evaluation.hub.ingest.SourceResolver;
 import gov.js.evaluation.hub.source.HttpPushSettings;
 import gov.js.evaluation.hub.source.SourceDefinition;
@@ -123,13 +124,12 @@ public class SourceRequestFilter extends OncePerRequestFilter {
             refuse(response, new AccessRefusal(503, "HUB_BUSY", "the hub is stopping; send the request again (signed anew)", 5));
             return;
         } catch (RuntimeException e) {
-            if (!ProblemResponder.isStoreUnavailable(e)) {
+            if (!StoreFailures.isUnavailable(e)) {
                 throw e;
             }
             // keys and nonces live in the store: without it no request can be checked, nor stored
             log.error("store unavailable while checking a source request: {}", e.getClass().getName());
-            refuse(response, new AccessRefusal(503, "STORE_UNAVAILABLE", "the provincial store is unavailable; no record of this "
-                    + "request was accepted, send it again later (signed anew)", 30));
+            refuse(response, Refusals.storeUnavailable());
             return;
         }
         try (IngestAdmission.Permit held = admitted.permit()) {

@@ -1,10 +1,10 @@
 package gov.js.evaluation.hub.api;
 
+import gov.js.evaluation.hub.store.StoreFailures;
 import gov.js.evaluation.hub.protection.UnexpectedFailures;
 import gov.js.evaluation.hub.access.OperatorAudit;
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
-import gov.js.evaluation.hub.ingest.ProblemResponder;
 import gov.js.evaluation.hub.ingest.SourceResolver;
 import gov.js.evaluation.hub.quarantine.QuarantineReplay;
 import gov.js.evaluation.hub.quarantine.ReplaySummary;
@@ -123,7 +123,7 @@ public class QuarantineController {
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<?> failed(RuntimeException e) {
-        if (ProblemResponder.isStoreUnavailable(e)) {
+        if (StoreFailures.isUnavailable(e)) {
             log.error("store unavailable: {}", UnexpectedFailures.kinds(e));
             return ResponseEntity.status(503).header("Retry-After", "30").body(Map.of("error", "STORE_UNAVAILABLE", "message",
                     "the provincial store is unavailable; records replayed in chunks before the failure are committed,"

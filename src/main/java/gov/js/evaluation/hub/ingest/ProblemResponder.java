@@ -1,19 +1,14 @@
 package gov.js.evaluation.hub.ingest;
 
+import gov.js.evaluation.hub.web.Refusals;
+import gov.js.evaluation.hub.store.StoreFailures;
 import gov.js.evaluation.hub.protection.UnexpectedFailures;
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -42,10 +37,10 @@ public class ProblemResponder {
             error = refused.error();
             message = refused.getMessage();
             retryAfter = refused.retryAfterSeconds();
-        } else if (isStoreUnavailable(failure)) {
+        } else if (StoreFailures.isUnavailable(failure)) {
             status = 503;
-            error = "STORE_UNAVAILABLE";
-            message = "the provincial store is unavailable; no record of this request was accepted, send it again later";
+            error = Refusals.STORE_UNAVAILABLE;
+            message = Refusals.storeUnavailable().message();
             log.error("store unavailable: {}", UnexpectedFailures.kinds(failure));
         } else {
             status = 500;
@@ -60,30 +55,10 @@ public class ProblemResponder {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         if (status == 503) {
-            exchange.getMessage().setHeader("Retry-After", "30");
+            exchange.getMessage().setHeader("Retry-After", String.valueOf(Refusals.STORE_RETRY_AFTER_SECONDS));
         } else if (retryAfter != null) {
             exchange.getMessage().setHeader("Retry-After", String.valueOf(retryAfter));
         }
         exchange.getMessage().setBody(json.writeValueAsString(body));
-    }
-
-    /** Connection failures, whether they hit the begin, a statement, or the rollback after it. */
-    public static boolean isStoreUnavailable(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof DataAccessResourceFailureException || c instanceof TransientDataAccessException
-                    || c instanceof CannotCreateTransactionException || c instanceof SQLTransientConnectionException
-                    || c instanceof ConnectException) {
-                return true;
-            }
-            if (c instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true; // connection exception, or the server shutting down
-            }
-            if (c instanceof TransactionSystemException tx && tx.getApplicationException() != null
-                    && isStoreUnavailable(tx.getApplicationException())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,5 +1,7 @@
 package gov.js.evaluation.hub.national;
 
+import gov.js.evaluation.hub.store.PeriodicReading;
+import gov.js.evaluation.hub.store.StoreProperties;
 import gov.js.evaluation.hub.DevelopmentMode;
 import gov.js.evaluation.hub.crypto.Sm2;
 import io.micrometer.core.instrument.Gauge;
@@ -86,8 +88,8 @@ public class NationalPushConfiguration {
     }
 
     @Bean
-    PushHealth nationalPush(NationalPushProperties settings, NationalOutbox outbox) {
-        return new PushHealth(settings, outbox);
+    PushHealth nationalPush(NationalPushProperties settings, PeriodicReading<Long> outboxBacklog) {
+        return new PushHealth(settings, outboxBacklog);
     }
 
     @Bean
@@ -97,14 +99,18 @@ public class NationalPushConfiguration {
         return new NationalPushDrainer(settings, outbox, envelope, interpreter, producer, transaction, clock, health, meters);
     }
 
+    /** What waits in the outbox, read in the background: a scrape or a health probe never waits on the store. */
+    @Bean(destroyMethod = "close")
+    PeriodicReading<Long> outboxBacklog(NationalOutbox outbox, StoreProperties store, Clock clock) {
+        return new PeriodicReading<>("national outbox backlog", store.healthInterval(), clock, outbox::backlog);
+    }
+
     @Bean
-    Gauge outboxBacklogGauge(MeterRegistry meters, NationalOutbox outbox) {
-        return Gauge.builder("hub.national.outbox.backlog", outbox, o -> {
-            try {
-                return o.backlog();
-            } catch (RuntimeException e) {
-                return Double.NaN;
-            }
-        }).description("records waiting to be delivered to the national platform").register(meters);
+    Gauge outboxBacklogGauge(MeterRegistry meters, PeriodicReading<Long> outboxBacklog) {
+        return Gauge.builder("hub.national.outbox.backlog", outboxBacklog, b -> {
+            Long value = b.last().value();
+            return value == null ? Double.NaN : value;
+        }).description("records waiting to be delivered to the national platform (read every hub.store.health-interval)")
+                .register(meters);
     }
 }

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.national;
 
+import gov.js.evaluation.hub.store.PeriodicReading;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +9,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The push to the national platform as the detailed health shows it: whether it delivers or fails (three sends
- * without an answer in a row), the last error, when the last send was answered, how many records wait. Always UP: a
+ * without an answer in a row), the last error, when the last send was answered, how many records wait (read in the
+ * background, so health never waits on the store). Always UP: a
  * national outage stops no rating from being taken (the records wait in the outbox), so it must not make the hub look
  * unready to a load balancer; operators read the state in the details.
  */
@@ -17,15 +19,15 @@ public class PushHealth implements HealthIndicator {
     static final int FAILURES_BEFORE_DOWN = 3;
 
     private final NationalPushProperties settings;
-    private final NationalOutbox outbox;
+    private final PeriodicReading<Long> backlog;
     private volatile int consecutiveFailures;
     private volatile String lastError;
     private volatile Instant lastSuccess;
     private volatile Instant lastFailure;
 
-    public PushHealth(NationalPushProperties settings, NationalOutbox outbox) {
+    public PushHealth(NationalPushProperties settings, PeriodicReading<Long> backlog) {
         this.settings = settings;
-        this.outbox = outbox;
+        this.backlog = backlog;
     }
 
     void succeeded(Instant at) {
@@ -43,10 +45,13 @@ public class PushHealth implements HealthIndicator {
     public Health health() {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("configured", settings.configured());
-        try {
-            details.put("backlog", outbox.backlog());
-        } catch (RuntimeException e) {
-            details.put("backlog", "unknown: store unavailable");
+        PeriodicReading.Reading<Long> waiting = backlog.last();
+        details.put("backlog", waiting.value() == null ? "unknown: not read yet" : waiting.value());
+        if (waiting.readAt() != null) {
+            details.put("backlogReadAt", waiting.readAt().toString());
+        }
+        if (waiting.problem() != null) {
+            details.put("backlogProblem", waiting.problem());
         }
         if (lastSuccess != null) {
             details.put("lastSuccess", lastSuccess.toString());

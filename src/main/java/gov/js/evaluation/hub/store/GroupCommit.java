@@ -2,7 +2,6 @@ package gov.js.evaluation.hub.store;
 
 import gov.js.evaluation.hub.protection.UnexpectedFailures;
 import gov.js.evaluation.hub.ingest.IngestBatch;
-import gov.js.evaluation.hub.ingest.ProblemResponder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -98,7 +97,7 @@ final class GroupCommit {
             group.forEach(p -> p.done().complete(null));
             return;
         } catch (RuntimeException e) {
-            if (group.size() == 1 || ProblemResponder.isStoreUnavailable(e)) {
+            if (group.size() == 1 || StoreFailures.isUnavailable(e)) {
                 fail(group, e);
                 return;
             }

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -14,10 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedDurable the embedded PostgreSQL writes every commit to disk before the hub answers (fsync and
  *                        synchronous commit on), as a server of its own would; false only for tests and trials,
  *                        where a machine's crash may lose the last seconds of acknowledged records
+ * @param healthInterval  how often health asks the store for a sign of life, over a connection of its own; health
+ *                        and metrics answer from the last answer at once, never waiting on the store; readiness
+ *                        is DOWN once the store has not answered for this interval and 10 s more
  * @param groupCommit     small requests outside a caller's transaction share commits
  */
 public record StoreProperties(@DefaultValue("data/postgres") @NotNull Path embeddedDataDir,
                               @DefaultValue("true") boolean embeddedDurable,
+                              @DefaultValue("2s") @NotNull @DurationMin(millis = 100) Duration healthInterval,
                               @DefaultValue @Valid GroupCommitSettings groupCommit) {
 
     /**

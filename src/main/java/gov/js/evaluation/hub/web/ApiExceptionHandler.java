@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.web;
 
+import gov.js.evaluation.hub.store.StoreFailures;
 import gov.js.evaluation.hub.protection.UnexpectedFailures;
 import gov.js.evaluation.hub.access.AccessRefusal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,6 +79,11 @@ public class ApiExceptionHandler {
             AccessRefusal answer = status == 400 ? Refusals.invalidParameter("of the request", "of the documented form")
                     : Refusals.forStatus(status);
             answer.writeTo(response);
+            return;
+        }
+        if (StoreFailures.isUnavailable(e)) {
+            log.error("store unavailable: {}", UnexpectedFailures.kinds(e));
+            Refusals.storeUnavailable().writeTo(response);
             return;
         }
         UnexpectedFailures.log(log, request, e);

@@ -19,6 +19,9 @@ public final class Refusals {
     public static final String INVALID_PARAMETER = "INVALID_PARAMETER";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     public static final String REQUEST_BODY_TIMEOUT = "REQUEST_BODY_TIMEOUT";
+    public static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
+    /** When to try again after STORE_UNAVAILABLE: an embedded server is restarted within seconds. */
+    public static final int STORE_RETRY_AFTER_SECONDS = 30;
 
     private Refusals() {
     }
@@ -62,6 +65,15 @@ public final class Refusals {
     public static AccessRefusal requestBodyTimeout() {
         return new AccessRefusal(408, REQUEST_BODY_TIMEOUT, "the body did not arrive in time: nothing of it came for a while "
                 + "(server.tomcat.connection-timeout) or it took longer than hub.ingest.body-timeout; send bodies at once");
+    }
+
+    /**
+     * The store is away (see StoreFailures): nothing of the request took effect; the same request, sent again
+     * later, is taken.
+     */
+    public static AccessRefusal storeUnavailable() {
+        return new AccessRefusal(503, STORE_UNAVAILABLE, "the provincial store is unavailable; nothing of this request was "
+                + "done (no record of it accepted), send it again later (a source request signed anew)", STORE_RETRY_AFTER_SECONDS);
     }
 
     public static AccessRefusal internalError(int status) {

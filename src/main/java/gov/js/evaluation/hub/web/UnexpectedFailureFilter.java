@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.web;
 
+import gov.js.evaluation.hub.store.StoreFailures;
 import gov.js.evaluation.hub.protection.UnexpectedFailures;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The outermost filter: a failure that escapes every filter and servlet (a filter that broke, a failure
- * Spring MVC did not answer) is answered 500 INTERNAL_ERROR here and logged without the request's words,
+ * Spring MVC did not answer) is answered 500 INTERNAL_ERROR here (503 STORE_UNAVAILABLE when the store is away) and logged without the request's words,
  * instead of reaching Tomcat, whose log line would quote the exception's message. I/O failures (the client
  * went away) pass on as they are.
  */
@@ -27,11 +28,16 @@ public class UnexpectedFailureFilter implements Filter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
-            UnexpectedFailures.log(log, (HttpServletRequest) request, e);
+            boolean storeAway = StoreFailures.isUnavailable(e);
+            if (storeAway) {
+                log.error("store unavailable: {}", UnexpectedFailures.kinds(e));
+            } else {
+                UnexpectedFailures.log(log, (HttpServletRequest) request, e);
+            }
             HttpServletResponse http = (HttpServletResponse) response;
             if (!http.isCommitted()) {
                 http.reset();
-                Refusals.internalError(500).writeTo(http);
+                (storeAway ? Refusals.storeUnavailable() : Refusals.internalError(500)).writeTo(http);
             }
         }
     }

@@ -39,7 +39,7 @@ class NationalPushTest {
                 "hub.national.url", receiver.url(),
                 "hub.national.hmac-key", KEY,
                 "hub.national.app-mark", "js-hub-test",
-                "hub.national.response-timeout-ms", "1000"));
+                "hub.national.response-timeout-ms", "3000")); // well above a loaded machine's answer times
     }
 
     @AfterAll
@@ -99,7 +99,7 @@ class NationalPushTest {
     void aTimeoutIsRetried() {
         receiver.server().resetAll();
         receiver.server().stubFor(post(NationalReceiver.PATH).inScenario("slow").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(200).withBody(NationalReceiver.OK).withFixedDelay(2500))
+                .willReturn(aResponse().withStatus(200).withBody(NationalReceiver.OK).withFixedDelay(6000))
                 .willSetStateTo("fast"));
         receiver.server().stubFor(post(NationalReceiver.PATH).inScenario("slow").whenScenarioStateIs("fast")
                 .willReturn(aResponse().withStatus(200).withBody(NationalReceiver.OK)));

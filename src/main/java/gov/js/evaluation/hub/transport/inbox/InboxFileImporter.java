@@ -1,12 +1,12 @@
 package gov.js.evaluation.hub.transport.inbox;
 
+import gov.js.evaluation.hub.store.StoreFailures;
 import gov.js.evaluation.hub.adapter.AdapterCatalog.LoadedAdapter;
 import gov.js.evaluation.hub.decode.UnparseableBodyException;
 import gov.js.evaluation.hub.ingest.ChunkIngest;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.decode.ParserWords;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
-import gov.js.evaluation.hub.ingest.ProblemResponder;
 import gov.js.evaluation.hub.source.FileInboxSettings;
 import gov.js.evaluation.hub.source.SourceDefinition;
 import gov.js.evaluation.hub.transport.ImportProgress;
@@ -165,7 +165,7 @@ public class InboxFileImporter {
             imports.finish(progress, State.INTERRUPTED, postponed.getMessage() + "; the file stays in the inbox");
             throw postponed;
         }
-        if (ProblemResponder.isStoreUnavailable(cause)) {
+        if (StoreFailures.isUnavailable(cause)) {
             imports.finish(progress, State.POSTPONED, "the store is unavailable; the file stays in the inbox and is tried again");
             throw new ImportPostponedException("the store is unavailable: " + cause);
         }

@@ -1,9 +1,9 @@
 package gov.js.evaluation.hub.transport.pull;
 
+import gov.js.evaluation.hub.store.StoreFailures;
 import gov.js.evaluation.hub.adapter.AdapterCatalog.LoadedAdapter;
 import gov.js.evaluation.hub.ingest.ChunkIngest;
 import gov.js.evaluation.hub.ingest.IngestBatch;
-import gov.js.evaluation.hub.ingest.ProblemResponder;
 import gov.js.evaluation.hub.source.SourceDefinition;
 import gov.js.evaluation.hub.transport.ImportProgress;
 import gov.js.evaluation.hub.transport.ImportRegistry;
@@ -91,7 +91,7 @@ public class PullRunner {
             status.failed(source.id(), e.getMessage());
             finish(progress, ImportProgress.State.FAILED, e.getMessage());
         } catch (RuntimeException e) {
-            boolean storeDown = ProblemResponder.isStoreUnavailable(e);
+            boolean storeDown = StoreFailures.isUnavailable(e);
             String why = storeDown ? "the store is unavailable" : "the hub failed: " + e.getClass().getSimpleName();
             // class and place only: an exception's message may quote a record
             log.error("pull of {} failed, the watermark stays: {} ({} at {})", source.id(), why, e.getClass().getName(),
