@@ -20,6 +20,8 @@ public enum ErrorCode {
     CONTROL_CHARACTER,
     /** a field that is not in the unified schema */
     UNKNOWN_FIELD,
+    /** an SMS invitation names a field of the rating (the rater's or the hub's to give), not of the case or its rater */
+    NOT_A_CASE_FIELD,
     /** satisfaction below 3 without evalDetail or writingEvaluation */
     LOW_RATING_WITHOUT_REASON,
     /** areaCode is not a Jiangsu region (32…) */

@@ -86,6 +86,97 @@ class CrossSourceTest {
     }
 
     @Test
+    void aReplyAnswersOnlyTheInvitationsOfTheSourceItArrivesThrough() {
+        String phone = phone();
+        String yangzhou = "321000-2026-YZ-" + System.nanoTime();
+        String suzhou = "320500-2026-SZ-" + System.nanoTime();
+        assertThat(hub.post(SMS_INVITATIONS, invitation(phone, yangzhou, "321002", at(Duration.ofMinutes(-10)))).status()).isEqualTo(201);
+        assertThat(hub.post("/api/v1/sources/test-invite-suzhou/invitations", invitation(phone, suzhou, "320508",
+                at(Duration.ofMinutes(-5)))).status()).isEqualTo(201);
+
+        assertThat(projectNoRatedBy(reply(phone, "5", at(Duration.ofMinutes(-1)))))
+                .as("the SMS platform's own invitation, not another source's newer one").isEqualTo(yangzhou);
+
+        String other = phone();
+        String suzhouCase = "320500-2026-X2-" + System.nanoTime();
+        assertThat(hub.post(SMS_INVITATIONS, invitation(other, suzhouCase, "320508", at(Duration.ofMinutes(-10)))).status()).isEqualTo(201);
+        Response bySuzhou = reply("test-invite-suzhou", other, "1 太差", at(Duration.ofMinutes(-2)));
+        assertThat(bySuzhou.status()).as("a source answers none of the invitations another source sent").isEqualTo(422);
+        assertThat(bySuzhou.json().at("/records/0/errors/0/code").asString()).isEqualTo("MAPPING_FAILED");
+        assertThat(bySuzhou.json().at("/records/0/errors/0/message").asString()).contains("no invitation");
+        assertThat(projectNoRatedBy(reply(other, "4", at(Duration.ofMinutes(-1))))).as("the invitation stays open for its own source")
+                .isEqualTo(suzhouCase);
+    }
+
+    @Test
+    void aSourceThatSendsNoInvitationsAnswersNone() {
+        String phone = phone();
+        String yangzhou = "321000-2026-YZ-" + System.nanoTime();
+        assertThat(hub.post(SMS_INVITATIONS, invitation(phone, yangzhou, "321002", at(Duration.ofMinutes(-10)))).status()).isEqualTo(201);
+
+        Response forged = reply("test-sms-uninvited", phone, "1 非常差", at(Duration.ofMinutes(-2)));
+
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(422);
+        assertThat(forged.json().at("/records/0/errors/0/code").asString()).isEqualTo("MAPPING_FAILED");
+        assertThat(forged.json().at("/records/0/errors/0/message").asString()).contains("invitations: true");
+        Response real = reply(phone, "5 很好", at(Duration.ofMinutes(-1)));
+        assertThat(real.json().at("/records/0/status").asString()).as(real.toString()).isEqualTo("ACCEPTED");
+        JsonNode rated = hub.get("/api/v1/evaluations/" + real.json().at("/records/0/evaluationId").asString()).json();
+        assertThat(rated.at("/evaluation/projectNo").asString()).isEqualTo(yangzhou);
+        assertThat(rated.at("/evaluation/satisfaction").asString()).isEqualTo("5");
+    }
+
+    @Test
+    void aReplyToACaseAnotherSourceRatedLearnsNothingOfThatRating() {
+        String projectNo = "321000-2026-YZ-" + System.nanoTime();
+        Response city = hub.post("/api/v1/sources/city-321000/evaluations", Evaluations.valid().put("pf", "1").put("projectNo", projectNo)
+                .put("areaCode", "321002").toString());
+        assertThat(city.json().at("/records/0/status").asString()).as(city.toString()).isEqualTo("ACCEPTED");
+        String heldId = city.json().at("/records/0/evaluationId").asString();
+        String phone = phone();
+        assertThat(hub.post(SMS_INVITATIONS, invitation(phone, projectNo, "321002", at(Duration.ofMinutes(-10)))).status()).isEqualTo(201);
+
+        Response r = reply(phone, "5", at(Duration.ofMinutes(-1)));
+
+        assertThat(r.json().at("/records/0/status").asString()).as(r.toString()).isEqualTo("REJECTED");
+        assertThat(r.json().at("/records/0/errors/0/code").asString()).isEqualTo("ALREADY_RATED_CONFLICT");
+        assertThat(r.body()).doesNotContain(heldId, "city-321000");
+        JsonNode collision = hub.get("/api/v1/collisions?limit=1").json().at("/collisions/0");
+        assertThat(collision.path("projectNo").asString()).isEqualTo(projectNo);
+        assertThat(collision.path("sourceId").asString()).isEqualTo("sms");
+        assertThat(collision.path("holderSourceId").asString()).isEqualTo("city-321000");
+    }
+
+    @Test
+    void anInvitationNamesTheCaseAndItsRaterNeverTheRating() {
+        for (String[] field : new String[][] {{"writingEvaluation", "\"服务很好\""}, {"satisfaction", "\"5\""}, {"evalDetail", "\"501\""},
+                {"publicFlag", "\"1\""}, {"anonymityFlag", "\"1\""}, {"assessTime", "\"" + at(Duration.ofMinutes(-1)) + "\""},
+                {"assessNumber", "2"}, {"pf", "\"1\""}, {"dataSource", "\"320\""}}) {
+            String body = invitation(phone(), "NJ-F-" + System.nanoTime(), "320102", at(Duration.ZERO))
+                    .replaceFirst("\\{", "{\"" + field[0] + "\": " + field[1] + ", ");
+            assertInvitationRefused("sms", body, field[0] + ":NOT_A_CASE_FIELD");
+        }
+
+        // an invitation kept before the hub refused rating fields in it: the reply still takes only the case and the rater
+        String phone = phone();
+        String projectNo = "NJ-OLD-" + System.nanoTime();
+        hub.bean(InvitationStore.class).record("sms", phone, (ObjectNode) HubInstance.JSON.readTree("""
+                {"projectNo": "%s", "areaCode": "320102000000", "taskCode": "11320100MB1234567A4000117111", "taskName": "残疾人证办理",
+                 "deptCode": "11320100MB1234567A", "proDepart": "南京市残疾人联合会", "userProp": "1", "userName": "李四",
+                 "writingEvaluation": "服务很好", "evalDetail": "501", "publicFlag": "1", "anonymityFlag": "1"}""".formatted(projectNo)),
+                Instant.now().minus(Duration.ofMinutes(5)));
+        Response r = reply(phone, "5", at(Duration.ofMinutes(-1)));
+        assertThat(r.json().at("/records/0/status").asString()).as(r.toString()).isEqualTo("ACCEPTED");
+        JsonNode rated = hub.get("/api/v1/evaluations/" + r.json().at("/records/0/evaluationId").asString()).json().path("evaluation");
+        assertThat(rated.path("projectNo").asString()).isEqualTo(projectNo);
+        assertThat(rated.path("userName").asString()).as("the rater the case system invited").isNotBlank();
+        assertThat(rated.has("writingEvaluation")).as("a comment the citizen never wrote").isFalse();
+        assertThat(rated.path("evalDetail").asString("")).isEmpty();
+        assertThat(rated.has("publicFlag")).isFalse();
+        assertThat(rated.path("anonymityFlag").asString()).isEqualTo("2");
+    }
+
+    @Test
     void aCaseNumberAnotherSourceHoldsTellsTheSenderNothingOfThatRatingAndIsRecorded() {
         MeterRegistry meters = hub.bean(MeterRegistry.class);
         double collisionsBefore = meters.counter("hub.case.number.collisions", "source", "province-web", "holder", "city-320100").count();
@@ -162,7 +253,11 @@ class CrossSourceTest {
     }
 
     private static Response reply(String phone, String text, String receivedAt) {
-        return hub.post("/api/v1/sources/sms/evaluations", """
+        return reply("sms", phone, text, receivedAt);
+    }
+
+    private static Response reply(String source, String phone, String text, String receivedAt) {
+        return hub.post("/api/v1/sources/" + source + "/evaluations", """
                 {"messageId": "MO-%d", "phone": "%s", "text": "%s", "receivedAt": "%s"}""".formatted(System.nanoTime(), phone, text, receivedAt));
     }
 
