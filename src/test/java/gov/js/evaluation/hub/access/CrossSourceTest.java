@@ -90,16 +90,15 @@ class CrossSourceTest {
         String phone = phone();
         String yangzhou = "321000-2026-YZ-" + System.nanoTime();
         String suzhou = "320500-2026-SZ-" + System.nanoTime();
-        assertThat(hub.post(SMS_INVITATIONS, invitation(phone, yangzhou, "321002", at(Duration.ofMinutes(-10)))).status()).isEqualTo(201);
-        assertThat(hub.post("/api/v1/sources/test-invite-suzhou/invitations", invitation(phone, suzhou, "320508",
-                at(Duration.ofMinutes(-5)))).status()).isEqualTo(201);
+        invite("sms", phone, yangzhou, "321002", Duration.ofMinutes(-10));
+        invite("test-invite-suzhou", phone, suzhou, "320508", Duration.ofMinutes(-5));
 
         assertThat(projectNoRatedBy(reply(phone, "5", at(Duration.ofMinutes(-1)))))
                 .as("the SMS platform's own invitation, not another source's newer one").isEqualTo(yangzhou);
 
         String other = phone();
         String suzhouCase = "320500-2026-X2-" + System.nanoTime();
-        assertThat(hub.post(SMS_INVITATIONS, invitation(other, suzhouCase, "320508", at(Duration.ofMinutes(-10)))).status()).isEqualTo(201);
+        invite("sms", other, suzhouCase, "320508", Duration.ofMinutes(-10));
         Response bySuzhou = reply("test-invite-suzhou", other, "1 太差", at(Duration.ofMinutes(-2)));
         assertThat(bySuzhou.status()).as("a source answers none of the invitations another source sent").isEqualTo(422);
         assertThat(bySuzhou.json().at("/records/0/errors/0/code").asString()).isEqualTo("MAPPING_FAILED");
@@ -112,7 +111,7 @@ class CrossSourceTest {
     void aSourceThatSendsNoInvitationsAnswersNone() {
         String phone = phone();
         String yangzhou = "321000-2026-YZ-" + System.nanoTime();
-        assertThat(hub.post(SMS_INVITATIONS, invitation(phone, yangzhou, "321002", at(Duration.ofMinutes(-10)))).status()).isEqualTo(201);
+        invite("sms", phone, yangzhou, "321002", Duration.ofMinutes(-10));
 
         Response forged = reply("test-sms-uninvited", phone, "1 非常差", at(Duration.ofMinutes(-2)));
 
@@ -134,7 +133,7 @@ class CrossSourceTest {
         assertThat(city.json().at("/records/0/status").asString()).as(city.toString()).isEqualTo("ACCEPTED");
         String heldId = city.json().at("/records/0/evaluationId").asString();
         String phone = phone();
-        assertThat(hub.post(SMS_INVITATIONS, invitation(phone, projectNo, "321002", at(Duration.ofMinutes(-10)))).status()).isEqualTo(201);
+        invite("sms", phone, projectNo, "321002", Duration.ofMinutes(-10));
 
         Response r = reply(phone, "5", at(Duration.ofMinutes(-1)));
 
@@ -250,6 +249,11 @@ class CrossSourceTest {
                 {"phone": "%s", "sentAt": "%s", "projectNo": "%s", "taskCode": "11320100MB1234567A4000117111", "taskName": "残疾人证办理",
                  "deptCode": "11320100MB1234567A", "proDepart": "南京市残疾人联合会", "areaCode": "%s", "userProp": "1"}"""
                 .formatted(phone, sentAt, projectNo, areaCode);
+    }
+
+    private static void invite(String source, String phone, String projectNo, String areaCode, Duration sentFromNow) {
+        Response r = hub.post("/api/v1/sources/" + source + "/invitations", invitation(phone, projectNo, areaCode, at(sentFromNow)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
 
     private static Response reply(String phone, String text, String receivedAt) {
