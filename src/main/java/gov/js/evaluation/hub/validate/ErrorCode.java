@@ -28,6 +28,8 @@ public enum ErrorCode {
     AREA_NOT_JIANGSU,
     /** areaCode is outside the region the source may send for */
     AREA_OUTSIDE_SOURCE_REGION,
+    /** projectNo begins with the region code of a case outside the region the source may send for */
+    CASE_NUMBER_OUTSIDE_SOURCE_REGION,
     /** dataSource names another province than the hub's (320, Jiangsu) */
     DATA_SOURCE_NOT_THIS_PROVINCE,
     /** deptCode fails the GB 32100 check character */

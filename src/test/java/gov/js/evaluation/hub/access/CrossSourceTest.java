@@ -199,10 +199,74 @@ class CrossSourceTest {
                 .isEqualTo(collisionsBefore + 1);
 
         Response sameContent = hub.post("/api/v1/sources/province-web/evaluations", nanjing.toString());
-        assertThat(sameContent.json().at("/records/0/status").asString()).isEqualTo("DUPLICATE");
-        assertThat(sameContent.body()).doesNotContain(heldId);
+        assertThat(sameContent.status()).isEqualTo(422);
+        assertThat(sameContent.json().at("/records/0")).as("the same answer whether or not the guess equals the stored rating")
+                .isEqualTo(refused.json().at("/records/0"));
+        assertThat(meters.counter("hub.case.number.collisions", "source", "province-web", "holder", "city-320100").count())
+                .isEqualTo(collisionsBefore + 2);
         Response ownAgain = hub.post("/api/v1/sources/city-320100/evaluations", intruder.toString());
         assertThat(ownAgain.json().at("/records/0/errors/0/message").asString()).as("its own rating is named").contains(heldId);
+    }
+
+    @Test
+    void aSourceTakesNoCaseNumberOfAnotherRegion() {
+        for (String yangzhou : new String[] {"321000-2026-YZ-" + System.nanoTime(), "3210002026" + System.nanoTime(),
+                "321002-2026-HJ-" + System.nanoTime()}) {
+            ObjectNode preempted = Evaluations.valid().put("pf", "1").put("projectNo", yangzhou).put("areaCode", "320102");
+            for (String path : new String[] {"/api/v1/sources/city-320100/evaluations", "/api/v1/sources/city-320100/evaluations/validate"}) {
+                Response r = hub.post(path, preempted.toString());
+                assertThat(r.status()).as(r.toString()).isEqualTo(422);
+                assertThat(r.json().at("/records/0/errors/0/field").asString()).isEqualTo("projectNo");
+                assertThat(r.json().at("/records/0/errors/0/code").asString()).as(r.toString()).isEqualTo("CASE_NUMBER_OUTSIDE_SOURCE_REGION");
+                assertThat(r.json().at("/records/0/errors/0/message").asString()).contains("320100").doesNotContain("321");
+            }
+            assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM evaluation WHERE project_no = ?", Long.class, yangzhou)).isZero();
+
+            Response own = hub.post("/api/v1/sources/city-321000/evaluations", preempted.put("areaCode", "321002").toString());
+            assertThat(own.json().at("/records/0/status").asString()).as("the case's own city rates it: " + own).isEqualTo("ACCEPTED");
+        }
+        Response province = hub.post("/api/v1/sources/province-web/evaluations", Evaluations.valid().put("pf", "1")
+                .put("projectNo", "320500-2026-SZ-" + System.nanoTime()).put("areaCode", "320508").toString());
+        assertThat(province.json().at("/records/0/status").asString()).as("a province-wide source, any Jiangsu case").isEqualTo("ACCEPTED");
+        Response noPrefix = hub.post("/api/v1/sources/city-320100/evaluations", Evaluations.valid().put("pf", "1").toString());
+        assertThat(noPrefix.json().at("/records/0/status").asString()).as("a case number without a region prefix").isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void theDryRunAnswersWhatTheSendWould() {
+        ObjectNode rating = Evaluations.valid().put("pf", "1").put("projectNo", "321000-2026-YZ-" + System.nanoTime()).put("areaCode", "321002");
+        ObjectNode changed = rating.deepCopy().put("writingEvaluation", "办事很快");
+        Response stored = hub.post("/api/v1/sources/city-321000/evaluations", rating.toString());
+        assertThat(stored.json().at("/records/0/status").asString()).as(stored.toString()).isEqualTo("ACCEPTED");
+        String heldId = stored.json().at("/records/0/evaluationId").asString();
+        long evaluations = hub.jdbc().queryForObject("SELECT count(*) FROM evaluation", Long.class);
+        long collisions = hub.jdbc().queryForObject("SELECT count(*) FROM case_number_collision", Long.class);
+
+        Response again = hub.post("/api/v1/sources/city-321000/evaluations/validate", rating.toString());
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().at("/records/0/status").asString()).isEqualTo("DUPLICATE");
+        assertThat(again.json().at("/records/0/evaluationId").asString()).as("its own rating").isEqualTo(heldId);
+        Response ownChanged = hub.post("/api/v1/sources/city-321000/evaluations/validate", changed.toString());
+        assertThat(ownChanged.status()).isEqualTo(422);
+        assertThat(ownChanged.json().at("/records/0/errors/0/code").asString()).isEqualTo("ALREADY_RATED_CONFLICT");
+        assertThat(ownChanged.json().at("/records/0/errors/0/message").asString()).contains(heldId);
+
+        Response otherSame = hub.post("/api/v1/sources/province-web/evaluations/validate", rating.toString());
+        Response otherChanged = hub.post("/api/v1/sources/province-web/evaluations/validate", changed.toString());
+        assertThat(otherSame.status()).as(otherSame.toString()).isEqualTo(422);
+        assertThat(otherSame.json().at("/records/0/errors/0/code").asString()).isEqualTo("ALREADY_RATED_CONFLICT");
+        assertThat(otherSame.json().at("/records/0/errors")).isEqualTo(otherChanged.json().at("/records/0/errors"));
+        assertThat(otherSame.body() + otherChanged.body()).doesNotContain(heldId, "city-321000");
+        assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM evaluation", Long.class)).as("read-only").isEqualTo(evaluations);
+        assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM case_number_collision", Long.class)).isEqualTo(collisions);
+        Response otherSent = hub.post("/api/v1/sources/province-web/evaluations", rating.toString());
+        assertThat(otherSent.json().at("/records/0/errors")).as("the send's answer").isEqualTo(otherSame.json().at("/records/0/errors"));
+
+        ObjectNode fresh = Evaluations.valid().put("pf", "1");
+        Response twice = hub.post("/api/v1/sources/province-web/evaluations/validate", "[" + fresh + "," + fresh + ","
+                + fresh.deepCopy().put("writingEvaluation", "办事很快") + "]");
+        assertThat(twice.json().path("records").valueStream().map(r -> r.path("status").asString() + r.at("/errors/0/code").asString("")))
+                .as("the first record of a case number in a request takes it").containsExactly("ACCEPTED", "DUPLICATE", "REJECTEDALREADY_RATED_CONFLICT");
     }
 
     @Test

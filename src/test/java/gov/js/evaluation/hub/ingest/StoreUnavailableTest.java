@@ -31,6 +31,9 @@ class StoreUnavailableTest {
             assertThat(r.body()).doesNotContain("ACCEPTED");
             assertThat(r.retryAfter()).isNotBlank();
             assertThat(hub.get("/actuator/health").json().at("/components/db/status").asString()).isEqualTo("DOWN");
+            HubInstance.Response dryRun = hub.post("/api/v1/sources/province-web/evaluations/validate", body);
+            assertThat(dryRun.status()).as("the dry run reads the store: " + dryRun).isEqualTo(503);
+            assertThat(dryRun.json().path("error").asString()).isEqualTo("STORE_UNAVAILABLE");
         }
     }
 }
