@@ -60,6 +60,8 @@ class CrossSourceTest {
         assertInvitationRefused("sms", invitation(phone(), "X-5\\u0000", "320102", at(Duration.ZERO)), "projectNo:CONTROL_CHARACTER");
         assertInvitationRefused("test-invite-suzhou", invitation(phone(), "X-6", "320102", at(Duration.ZERO)),
                 "areaCode:AREA_OUTSIDE_SOURCE_REGION");
+        assertInvitationRefused("test-invite-suzhou", invitation(phone(), "321000-2026-YZ-" + System.nanoTime(), "320508", at(Duration.ZERO)),
+                "projectNo:CASE_NUMBER_OUTSIDE_SOURCE_REGION");
         assertThat(hub.post("/api/v1/sources/test-invite-suzhou/invitations", invitation(phone(), "SZ-" + System.nanoTime(), "320508",
                 at(Duration.ZERO))).status()).isEqualTo(201);
     }
