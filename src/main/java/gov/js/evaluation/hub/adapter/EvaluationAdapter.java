@@ -21,6 +21,15 @@ public interface EvaluationAdapter {
     /** Maps one record; problems go into the result's errors, never into exceptions. */
     MappingResult map(SourceRecord record);
 
+    /**
+     * Maps one record that arrived through {@code source}; the hub calls this one. An adapter whose mapping depends on
+     * who sent the record overrides it (an SMS reply answers only the invitations its own source sent); the others map
+     * the record alone.
+     */
+    default MappingResult map(SourceRecord record, SendingSource source) {
+        return map(record);
+    }
+
     /** Called once before the first record, with the hub services an adapter may use. */
     default void init(AdapterContext context) {
     }

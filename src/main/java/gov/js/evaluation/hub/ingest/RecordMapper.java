@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.ingest;
 
 import gov.js.evaluation.hub.adapter.MappingResult;
+import gov.js.evaluation.hub.adapter.SendingSource;
 import gov.js.evaluation.hub.schema.ReportingProvince;
 import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
@@ -27,7 +28,7 @@ public class RecordMapper {
             }
             MappingResult result;
             try {
-                result = batch.adapter().adapter().map(record.source());
+                result = batch.adapter().adapter().map(record.source(), SendingSource.of(batch.source()));
             } catch (RuntimeException | StackOverflowError e) {
                 // the exception's message may quote the record: only its kind is logged
                 log.error("adapter {} failed on record {} of receipt {} from {}: {}", batch.adapter().descriptor().id(),

@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Takes an SMS invitation from the source allowed to post them ({@code invitations: true}):
  * {@code {phone, sentAt, projectNo, areaCode, …case fields}}. The case must lie in the source's region, its fields
- * are checked as a rating's would be, and {@code sentAt} must be within the reply window and not in the future, so
+ * are checked as a rating's would be and may only be those of the case and its rater ({@link SmsInvitation#CASE_FIELDS}:
+ * the rating itself is the citizen's), and {@code sentAt} must be within the reply window and not in the future, so
  * that no invitation can claim a phone's replies before or after its time. Answers 201 with the invitation id, or
  * 422 naming the fields that are wrong.
  */
@@ -90,8 +91,11 @@ public class InvitationIntake {
         }
         ObjectNode caseFields = json.createObjectNode();
         for (String name : body.propertyNames()) {
-            if (UnifiedField.byWireName(name).isPresent()) {
+            if (SmsInvitation.CASE_FIELDS.contains(name)) {
                 caseFields.set(name, body.get(name));
+            } else if (UnifiedField.byWireName(name).isPresent()) {
+                errors.add(FieldError.of(name, ErrorCode.NOT_A_CASE_FIELD, name + " is part of the rating, which the rater gives in "
+                        + "the reply (or the hub), not the case system in the invitation; an invitation names the case and its rater"));
             } else if (!name.equals("phone") && !name.equals("sentAt")) {
                 errors.add(FieldError.of(name.length() > 64 ? name.substring(0, 64) : name, ErrorCode.UNKNOWN_FIELD,
                         "a field that is neither phone, sentAt nor a field of the unified schema"));

@@ -12,8 +12,10 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * SMS invitations in the provincial store. An invitation counts as answered as soon as an
- * evaluation of its case (first rating) is stored, so "used" commits together with the rating.
+ * SMS invitations in the provincial store. An invitation counts as answered as soon as its source stored an
+ * evaluation of its case (first rating), so "used" commits together with the rating; a rating of the case that
+ * another source holds does not answer it (the reply's rating then meets that one in the store, which tells the
+ * sender nothing of it).
  * The phone number and the case's personal fields are stored encrypted; the phone is found by its blind index.
  */
 @Repository
@@ -42,18 +44,18 @@ public class InvitationStore implements InvitationLookup {
     }
 
     @Override
-    public Optional<SmsInvitation> answeredBy(String phone, Instant repliedAt) {
+    public Optional<SmsInvitation> answeredBy(String sourceId, String phone, Instant repliedAt) {
         List<SmsInvitation> found = jdbc.query("""
                 SELECT i.invitation_id, i.source_id, i.case_fields::text AS case_fields, i.sent_at, e.evaluation_id
                 FROM sms_invitation i
-                LEFT JOIN evaluation e ON e.project_no = i.project_no AND e.assess_number = 1
-                WHERE i.phone_index = ? AND i.sent_at <= ? AND i.sent_at >= ?
+                LEFT JOIN evaluation e ON e.project_no = i.project_no AND e.assess_number = 1 AND e.source_id = i.source_id
+                WHERE i.phone_index = ? AND i.source_id = ? AND i.sent_at <= ? AND i.sent_at >= ?
                 ORDER BY i.sent_at DESC, i.created_at DESC, i.invitation_id DESC
                 LIMIT 1""",
                 (rs, n) -> new SmsInvitation(rs.getObject("invitation_id", UUID.class), rs.getString("source_id"),
                         personal.reveal((ObjectNode) json.readTree(rs.getString("case_fields"))), rs.getTimestamp("sent_at").toInstant(),
                         rs.getObject("evaluation_id", UUID.class)),
-                personal.indexOf(phone), Timestamp.from(repliedAt), Timestamp.from(repliedAt.minus(settings.replyWindow())));
+                personal.indexOf(phone), sourceId, Timestamp.from(repliedAt), Timestamp.from(repliedAt.minus(settings.replyWindow())));
         return found.stream().findFirst();
     }
 }

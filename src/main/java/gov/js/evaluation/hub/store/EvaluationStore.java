@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Stage 4: commits a request's records in one transaction: accepted records into the evaluation
  * table and the national outbox, rejected ones into quarantine. Idempotent on (projectNo,
- * assessNumber): the same content again is DUPLICATE, different content is a conflict.
+ * assessNumber): the same content of the same source again is DUPLICATE, different content, or any record under
+ * another source's rating, is a conflict. {@link #preview} answers a dry run the same way, reading only.
  * If the transaction fails nothing is reported accepted (the exception reaches the sender as 503).
  *
  * <p>The records of a transaction are written with few statements: one multi-row
@@ -161,9 +163,7 @@ public class EvaluationStore implements DisposableBean {
                     } catch (RuntimeException e) {
                         log.error("record {} of receipt {} could not be prepared for the store: {}", record.index(),
                                 batch.receiptId(), e.getClass().getName());
-                        record.errors().add(FieldError.of("record", ErrorCode.PROCESSING_FAILED, "the hub could not prepare "
-                                + "this record for the store; it is kept in quarantine for the province's operators"));
-                        record.settle(RecordStatus.REJECTED, null);
+                        notPrepared(record);
                     }
                 }
             }
@@ -242,54 +242,136 @@ public class EvaluationStore implements DisposableBean {
 
     /**
      * Rows whose key was already stored (before, or earlier in this transaction): duplicate or conflict. The first
-     * stored rating keeps its key. A sender learns only what it may know: of another source's rating, neither its id
-     * nor that it is another source's; the collision is recorded for the operators instead.
+     * stored rating keeps its key.
      */
     private void settleExisting(List<Row> rows) {
-        record Existing(UUID id, String hash, String sourceId) {
+        Map<String, Existing> existing = lookUp(rows.stream().map(r -> r.key).toList());
+        for (Row row : rows) {
+            Existing found = existing.get(row.key.id());
+            if (found == null) {
+                // not inserted and not found: the key's row went away in between; no record may count as accepted
+                throw new IllegalStateException("a case's rating was neither stored nor found (receipt " + row.batch.receiptId() + ")");
+            }
+            if (!answerTaken(row.batch, row.record, row.key, found)) {
+                collisions.record(row.key.projectNo(), row.key.assessNumber(), row.batch.source().id(), row.batch.receiptId(),
+                        row.record.index(), found.sourceId(), found.id());
+            }
         }
+    }
+
+    /**
+     * The dry run's store stage: answers each record that passed the checks as the store would, reading the store
+     * only: DUPLICATE or ALREADY_RATED_CONFLICT under a key that is stored or taken by an earlier record of the
+     * batch; the others are left unsettled (they would be accepted). Nothing is written, no collision recorded.
+     */
+    public IngestBatch preview(IngestBatch batch) {
+        Map<IngestRecord, CaseKey> keys = new LinkedHashMap<>();
+        for (IngestRecord record : batch.records()) {
+            if (!record.hasErrors() && record.status() == null) {
+                try {
+                    keys.put(record, CaseKey.of(Canonical.of(record, personal)));
+                } catch (RuntimeException e) {
+                    log.error("record {} of dry run {} could not be prepared for the store: {}", record.index(), batch.receiptId(),
+                            e.getClass().getName());
+                    notPrepared(record);
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            return batch;
+        }
+        Map<String, Existing> taken = lookUp(List.copyOf(keys.values()));
+        keys.forEach((record, key) -> {
+            Existing found = taken.get(key.id());
+            if (found == null) {
+                taken.put(key.id(), new Existing(null, key.digest(), batch.source().id()));
+            } else {
+                answerTaken(batch, record, key, found);
+            }
+        });
+        return batch;
+    }
+
+    /** The stored ratings of the keys, by {@link CaseKey#id()}. */
+    private Map<String, Existing> lookUp(List<CaseKey> keys) {
         Map<String, Existing> existing = new HashMap<>();
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
                     SELECT e.project_no, e.assess_number, e.evaluation_id, e.content_hash, e.source_id
                     FROM evaluation e JOIN unnest(?::text[], ?::smallint[]) AS k(project_no, assess_number)
                       ON e.project_no = k.project_no AND e.assess_number = k.assess_number""")) {
-                ps.setArray(1, connection.createArrayOf("text", rows.stream().map(r -> r.projectNo).toArray()));
-                ps.setArray(2, connection.createArrayOf("int2", rows.stream().map(r -> r.assessNumber).toArray()));
+                ps.setArray(1, connection.createArrayOf("text", keys.stream().map(CaseKey::projectNo).toArray()));
+                ps.setArray(2, connection.createArrayOf("int2", keys.stream().map(CaseKey::assessNumber).toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        existing.put(key(rs.getString(1), rs.getShort(2)),
+                        existing.put(CaseKey.id(rs.getString(1), rs.getShort(2)),
                                 new Existing(rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5)));
                     }
                 }
             }
             return null;
         });
-        for (Row row : rows) {
-            Existing found = existing.get(key(row.projectNo, row.assessNumber));
-            if (found == null) {
-                // not inserted and not found: the key's row went away in between; no record may count as accepted
-                throw new IllegalStateException("a case's rating was neither stored nor found (receipt " + row.batch.receiptId() + ")");
-            }
-            boolean ownRating = found.sourceId().equals(row.batch.source().id());
-            if (row.digest.equals(found.hash())) {
-                row.record.settle(RecordStatus.DUPLICATE, ownRating ? found.id() : null);
-                continue;
-            }
-            if (!ownRating) {
-                collisions.record(row.projectNo, row.assessNumber, row.batch.source().id(), row.batch.receiptId(), row.record.index(),
-                        found.sourceId(), found.id());
-            }
-            row.record.errors().add(FieldError.of("projectNo", ErrorCode.ALREADY_RATED_CONFLICT, "this case already has a rating "
-                    + "of this number with different content" + (ownRating ? " (evaluation " + found.id() + ", sent by this source)" : "")
-                    + "; a case gets one first rating and at most one follow-up. If the case number is this source's own, "
-                    + "tell the province's operators"));
-            row.record.settle(RecordStatus.REJECTED, null);
+        return existing;
+    }
+
+    /**
+     * Answers a record whose key a rating holds; false when that rating is another source's. A sender learns only
+     * what it may know. Of its own rating: DUPLICATE of it (its id) for the same content, else ALREADY_RATED_CONFLICT
+     * naming it. Of another source's rating: ALREADY_RATED_CONFLICT with the same words whatever the record holds,
+     * so that no sender can tell whether a guessed record equals the stored one, nor whose or which rating it is.
+     */
+    private static boolean answerTaken(IngestBatch batch, IngestRecord record, CaseKey key, Existing found) {
+        boolean ownRating = found.sourceId().equals(batch.source().id());
+        if (ownRating && key.digest().equals(found.hash())) {
+            record.settle(RecordStatus.DUPLICATE, found.id());
+            return true;
+        }
+        String whose = !ownRating ? "" : found.id() == null ? " with different content (an earlier record of this request)"
+                : " with different content (evaluation " + found.id() + ", sent by this source)";
+        record.errors().add(FieldError.of("projectNo", ErrorCode.ALREADY_RATED_CONFLICT, "this case already has a rating "
+                + "of this number" + whose + "; a case gets one first rating and at most one follow-up. If the case number is "
+                + "this source's own, tell the province's operators"));
+        record.settle(RecordStatus.REJECTED, null);
+        return ownRating;
+    }
+
+    private static void notPrepared(IngestRecord record) {
+        record.errors().add(FieldError.of("record", ErrorCode.PROCESSING_FAILED, "the hub could not prepare "
+                + "this record for the store; it is kept in quarantine for the province's operators"));
+        record.settle(RecordStatus.REJECTED, null);
+    }
+
+    /** The rating stored under a key: its id (null for an earlier record of a dry run's batch), digest and source. */
+    private record Existing(UUID id, String hash, String sourceId) {
+    }
+
+    /** A record's key and the digest of its clear canonical form. */
+    private record CaseKey(String projectNo, short assessNumber, String digest) {
+
+        static CaseKey of(Canonical c) {
+            return new CaseKey(c.e.projectNo(), Short.parseShort(c.e.assessNumber().code()), c.digest);
+        }
+
+        String id() {
+            return id(projectNo, assessNumber);
+        }
+
+        static String id(String projectNo, short assessNumber) {
+            return assessNumber + "/" + projectNo;
         }
     }
 
-    private static String key(String projectNo, short assessNumber) {
-        return assessNumber + "/" + projectNo;
+    /**
+     * A record's clear canonical form and its digest. The digest is of the clear form, so duplicate and conflict are
+     * decided as before encryption at rest (a fresh nonce makes every encryption differ).
+     */
+    private record Canonical(Evaluation e, ObjectNode canonical, String digest) {
+
+        static Canonical of(IngestRecord record, PersonalFields personal) {
+            Evaluation e = EvaluationCodec.fromWire(personal.reveal(record.unified()));
+            ObjectNode canonical = EvaluationCodec.toWire(e);
+            return new Canonical(e, canonical, Sm3.hex(canonical.toString()));
+        }
     }
 
     @Override
@@ -299,43 +381,35 @@ public class EvaluationStore implements DisposableBean {
         }
     }
 
-    /**
-     * One record to insert, with its digest, stored form and new id. The digest is of the clear canonical
-     * form, so duplicate and conflict are decided as before encryption at rest (a fresh nonce makes every
-     * encryption differ); the personal values are stored encrypted, the certKey with its blind index.
-     */
+    /** One record to insert, with its key and digest, stored form and new id; the personal values stored encrypted. */
     private static final class Row {
         final IngestBatch batch;
         final IngestRecord record;
         final Evaluation e;
+        final CaseKey key;
         final String stored;
-        final String digest;
         final String userName;
         final String certKey;
         final String certKeyIndex;
         final String rawText;
         final UUID id = UUID.randomUUID();
-        final String projectNo;
-        final short assessNumber;
 
         Row(IngestBatch batch, IngestRecord record, PersonalFields personal) {
             this.batch = batch;
             this.record = record;
-            this.e = EvaluationCodec.fromWire(personal.reveal(record.unified()));
-            ObjectNode canonical = EvaluationCodec.toWire(e);
-            this.digest = Sm3.hex(canonical.toString());
-            this.stored = personal.protect(canonical).toString();
+            Canonical canonical = Canonical.of(record, personal);
+            this.e = canonical.e();
+            this.key = CaseKey.of(canonical);
+            this.stored = personal.protect(canonical.canonical()).toString();
             this.userName = personal.protect(e.userName());
             this.certKey = personal.protect(e.certKey());
             this.certKeyIndex = personal.indexOf(e.certKey());
             this.rawText = personal.protect(record.rawText());
-            this.projectNo = e.projectNo();
-            this.assessNumber = Short.parseShort(e.assessNumber().code());
         }
 
         Object[] values(Connection connection) throws SQLException {
             return new Object[] {
-                id, e.projectNo(), assessNumber, e.taskCode(), e.taskHandleItem(), e.taskName(),
+                id, e.projectNo(), key.assessNumber(), e.taskCode(), e.taskHandleItem(), e.taskName(),
                 code(e.subMatter()), e.deptCode(), e.proDepart(), PersonalDataMask.maskIdentifiersIn(e.proManager()), e.areaCode(),
                 code(e.proStatus()),
                 code(e.pf()), code(e.userProp()), userName, e.userPageType(), certKey,
@@ -343,7 +417,7 @@ public class EvaluationStore implements DisposableBean {
                 PersonalDataMask.maskIdentifiersIn(e.writingEvaluation()), timestamp(e.assessTime()), timestamp(e.acceptDate()), code(e.promiseTime()),
                 e.dataSource(), code(e.anonymityFlag()), code(e.publicFlag()), batch.source().id(), record.sourceRecordId(),
                 batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), UUID.fromString(batch.receiptId()),
-                timestamp(batch.receivedAt()), stored, digest, rawText,
+                timestamp(batch.receivedAt()), stored, key.digest(), rawText,
                 record.channelDetail() == null ? "{}" : StoredChannelDetail.of(record.channelDetail()), certKeyIndex};
         }
     }

@@ -20,12 +20,16 @@ public enum ErrorCode {
     CONTROL_CHARACTER,
     /** a field that is not in the unified schema */
     UNKNOWN_FIELD,
+    /** an SMS invitation names a field of the rating (the rater's or the hub's to give), not of the case or its rater */
+    NOT_A_CASE_FIELD,
     /** satisfaction below 3 without evalDetail or writingEvaluation */
     LOW_RATING_WITHOUT_REASON,
     /** areaCode is not a Jiangsu region (32…) */
     AREA_NOT_JIANGSU,
     /** areaCode is outside the region the source may send for */
     AREA_OUTSIDE_SOURCE_REGION,
+    /** projectNo begins with the region code of a case outside the region the source may send for */
+    CASE_NUMBER_OUTSIDE_SOURCE_REGION,
     /** dataSource names another province than the hub's (320, Jiangsu) */
     DATA_SOURCE_NOT_THIS_PROVINCE,
     /** deptCode fails the GB 32100 check character */

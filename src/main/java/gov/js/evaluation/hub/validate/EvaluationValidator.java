@@ -2,6 +2,7 @@ package gov.js.evaluation.hub.validate;
 
 import gov.js.evaluation.hub.schema.Evaluation;
 import gov.js.evaluation.hub.schema.EvaluationCodec;
+import gov.js.evaluation.hub.validate.rules.CaseNumberRegionRule;
 import gov.js.evaluation.hub.validate.rules.DataSourceRule;
 import gov.js.evaluation.hub.validate.rules.DeptCreditCodeRule;
 import gov.js.evaluation.hub.validate.rules.DomainRule;
@@ -26,6 +27,7 @@ public final class EvaluationValidator {
         this.rules = List.of(
                 new LowRatingNeedsReasonRule(),
                 new RegionRule(),
+                new CaseNumberRegionRule(),
                 new DeptCreditCodeRule(),
                 new NaturalPersonIdRule(),
                 new PlausibleTimesRule(allowedClockSkew),

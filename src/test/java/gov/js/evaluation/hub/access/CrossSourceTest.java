@@ -60,6 +60,8 @@ class CrossSourceTest {
         assertInvitationRefused("sms", invitation(phone(), "X-5\\u0000", "320102", at(Duration.ZERO)), "projectNo:CONTROL_CHARACTER");
         assertInvitationRefused("test-invite-suzhou", invitation(phone(), "X-6", "320102", at(Duration.ZERO)),
                 "areaCode:AREA_OUTSIDE_SOURCE_REGION");
+        assertInvitationRefused("test-invite-suzhou", invitation(phone(), "321000-2026-YZ-" + System.nanoTime(), "320508", at(Duration.ZERO)),
+                "projectNo:CASE_NUMBER_OUTSIDE_SOURCE_REGION");
         assertThat(hub.post("/api/v1/sources/test-invite-suzhou/invitations", invitation(phone(), "SZ-" + System.nanoTime(), "320508",
                 at(Duration.ZERO))).status()).isEqualTo(201);
     }
@@ -86,6 +88,96 @@ class CrossSourceTest {
     }
 
     @Test
+    void aReplyAnswersOnlyTheInvitationsOfTheSourceItArrivesThrough() {
+        String phone = phone();
+        String yangzhou = "321000-2026-YZ-" + System.nanoTime();
+        String suzhou = "320500-2026-SZ-" + System.nanoTime();
+        invite("sms", phone, yangzhou, "321002", Duration.ofMinutes(-10));
+        invite("test-invite-suzhou", phone, suzhou, "320508", Duration.ofMinutes(-5));
+
+        assertThat(projectNoRatedBy(reply(phone, "5", at(Duration.ofMinutes(-1)))))
+                .as("the SMS platform's own invitation, not another source's newer one").isEqualTo(yangzhou);
+
+        String other = phone();
+        String suzhouCase = "320500-2026-X2-" + System.nanoTime();
+        invite("sms", other, suzhouCase, "320508", Duration.ofMinutes(-10));
+        Response bySuzhou = reply("test-invite-suzhou", other, "1 太差", at(Duration.ofMinutes(-2)));
+        assertThat(bySuzhou.status()).as("a source answers none of the invitations another source sent").isEqualTo(422);
+        assertThat(bySuzhou.json().at("/records/0/errors/0/code").asString()).isEqualTo("MAPPING_FAILED");
+        assertThat(bySuzhou.json().at("/records/0/errors/0/message").asString()).contains("no invitation");
+        assertThat(projectNoRatedBy(reply(other, "4", at(Duration.ofMinutes(-1))))).as("the invitation stays open for its own source")
+                .isEqualTo(suzhouCase);
+    }
+
+    @Test
+    void aSourceThatSendsNoInvitationsAnswersNone() {
+        String phone = phone();
+        String yangzhou = "321000-2026-YZ-" + System.nanoTime();
+        invite("sms", phone, yangzhou, "321002", Duration.ofMinutes(-10));
+
+        Response forged = reply("test-sms-uninvited", phone, "1 非常差", at(Duration.ofMinutes(-2)));
+
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(422);
+        assertThat(forged.json().at("/records/0/errors/0/code").asString()).isEqualTo("MAPPING_FAILED");
+        assertThat(forged.json().at("/records/0/errors/0/message").asString()).contains("invitations: true");
+        Response real = reply(phone, "5 很好", at(Duration.ofMinutes(-1)));
+        assertThat(real.json().at("/records/0/status").asString()).as(real.toString()).isEqualTo("ACCEPTED");
+        JsonNode rated = hub.get("/api/v1/evaluations/" + real.json().at("/records/0/evaluationId").asString()).json();
+        assertThat(rated.at("/evaluation/projectNo").asString()).isEqualTo(yangzhou);
+        assertThat(rated.at("/evaluation/satisfaction").asString()).isEqualTo("5");
+    }
+
+    @Test
+    void aReplyToACaseAnotherSourceRatedLearnsNothingOfThatRating() {
+        String projectNo = "321000-2026-YZ-" + System.nanoTime();
+        Response city = hub.post("/api/v1/sources/city-321000/evaluations", Evaluations.valid().put("pf", "1").put("projectNo", projectNo)
+                .put("areaCode", "321002").toString());
+        assertThat(city.json().at("/records/0/status").asString()).as(city.toString()).isEqualTo("ACCEPTED");
+        String heldId = city.json().at("/records/0/evaluationId").asString();
+        String phone = phone();
+        invite("sms", phone, projectNo, "321002", Duration.ofMinutes(-10));
+
+        Response r = reply(phone, "5", at(Duration.ofMinutes(-1)));
+
+        assertThat(r.json().at("/records/0/status").asString()).as(r.toString()).isEqualTo("REJECTED");
+        assertThat(r.json().at("/records/0/errors/0/code").asString()).isEqualTo("ALREADY_RATED_CONFLICT");
+        assertThat(r.body()).doesNotContain(heldId, "city-321000");
+        JsonNode collision = hub.get("/api/v1/collisions?limit=1").json().at("/collisions/0");
+        assertThat(collision.path("projectNo").asString()).isEqualTo(projectNo);
+        assertThat(collision.path("sourceId").asString()).isEqualTo("sms");
+        assertThat(collision.path("holderSourceId").asString()).isEqualTo("city-321000");
+    }
+
+    @Test
+    void anInvitationNamesTheCaseAndItsRaterNeverTheRating() {
+        for (String[] field : new String[][] {{"writingEvaluation", "\"服务很好\""}, {"satisfaction", "\"5\""}, {"evalDetail", "\"501\""},
+                {"publicFlag", "\"1\""}, {"anonymityFlag", "\"1\""}, {"assessTime", "\"" + at(Duration.ofMinutes(-1)) + "\""},
+                {"assessNumber", "2"}, {"pf", "\"1\""}, {"dataSource", "\"320\""}}) {
+            String body = invitation(phone(), "NJ-F-" + System.nanoTime(), "320102", at(Duration.ZERO))
+                    .replaceFirst("\\{", "{\"" + field[0] + "\": " + field[1] + ", ");
+            assertInvitationRefused("sms", body, field[0] + ":NOT_A_CASE_FIELD");
+        }
+
+        // an invitation kept before the hub refused rating fields in it: the reply still takes only the case and the rater
+        String phone = phone();
+        String projectNo = "NJ-OLD-" + System.nanoTime();
+        hub.bean(InvitationStore.class).record("sms", phone, (ObjectNode) HubInstance.JSON.readTree("""
+                {"projectNo": "%s", "areaCode": "320102000000", "taskCode": "11320100MB1234567A4000117111", "taskName": "残疾人证办理",
+                 "deptCode": "11320100MB1234567A", "proDepart": "南京市残疾人联合会", "userProp": "1", "userName": "李四",
+                 "writingEvaluation": "服务很好", "evalDetail": "501", "publicFlag": "1", "anonymityFlag": "1"}""".formatted(projectNo)),
+                Instant.now().minus(Duration.ofMinutes(5)));
+        Response r = reply(phone, "5", at(Duration.ofMinutes(-1)));
+        assertThat(r.json().at("/records/0/status").asString()).as(r.toString()).isEqualTo("ACCEPTED");
+        JsonNode rated = hub.get("/api/v1/evaluations/" + r.json().at("/records/0/evaluationId").asString()).json().path("evaluation");
+        assertThat(rated.path("projectNo").asString()).isEqualTo(projectNo);
+        assertThat(rated.path("userName").asString()).as("the rater the case system invited").isNotBlank();
+        assertThat(rated.has("writingEvaluation")).as("a comment the citizen never wrote").isFalse();
+        assertThat(rated.path("evalDetail").asString("")).isEmpty();
+        assertThat(rated.has("publicFlag")).isFalse();
+        assertThat(rated.path("anonymityFlag").asString()).isEqualTo("2");
+    }
+
+    @Test
     void aCaseNumberAnotherSourceHoldsTellsTheSenderNothingOfThatRatingAndIsRecorded() {
         MeterRegistry meters = hub.bean(MeterRegistry.class);
         double collisionsBefore = meters.counter("hub.case.number.collisions", "source", "province-web", "holder", "city-320100").count();
@@ -109,10 +201,74 @@ class CrossSourceTest {
                 .isEqualTo(collisionsBefore + 1);
 
         Response sameContent = hub.post("/api/v1/sources/province-web/evaluations", nanjing.toString());
-        assertThat(sameContent.json().at("/records/0/status").asString()).isEqualTo("DUPLICATE");
-        assertThat(sameContent.body()).doesNotContain(heldId);
+        assertThat(sameContent.status()).isEqualTo(422);
+        assertThat(sameContent.json().at("/records/0")).as("the same answer whether or not the guess equals the stored rating")
+                .isEqualTo(refused.json().at("/records/0"));
+        assertThat(meters.counter("hub.case.number.collisions", "source", "province-web", "holder", "city-320100").count())
+                .isEqualTo(collisionsBefore + 2);
         Response ownAgain = hub.post("/api/v1/sources/city-320100/evaluations", intruder.toString());
         assertThat(ownAgain.json().at("/records/0/errors/0/message").asString()).as("its own rating is named").contains(heldId);
+    }
+
+    @Test
+    void aSourceTakesNoCaseNumberOfAnotherRegion() {
+        for (String yangzhou : new String[] {"321000-2026-YZ-" + System.nanoTime(), "3210002026" + System.nanoTime(),
+                "321002-2026-HJ-" + System.nanoTime()}) {
+            ObjectNode preempted = Evaluations.valid().put("pf", "1").put("projectNo", yangzhou).put("areaCode", "320102");
+            for (String path : new String[] {"/api/v1/sources/city-320100/evaluations", "/api/v1/sources/city-320100/evaluations/validate"}) {
+                Response r = hub.post(path, preempted.toString());
+                assertThat(r.status()).as(r.toString()).isEqualTo(422);
+                assertThat(r.json().at("/records/0/errors/0/field").asString()).isEqualTo("projectNo");
+                assertThat(r.json().at("/records/0/errors/0/code").asString()).as(r.toString()).isEqualTo("CASE_NUMBER_OUTSIDE_SOURCE_REGION");
+                assertThat(r.json().at("/records/0/errors/0/message").asString()).contains("320100").doesNotContain("321");
+            }
+            assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM evaluation WHERE project_no = ?", Long.class, yangzhou)).isZero();
+
+            Response own = hub.post("/api/v1/sources/city-321000/evaluations", preempted.put("areaCode", "321002").toString());
+            assertThat(own.json().at("/records/0/status").asString()).as("the case's own city rates it: " + own).isEqualTo("ACCEPTED");
+        }
+        Response province = hub.post("/api/v1/sources/province-web/evaluations", Evaluations.valid().put("pf", "1")
+                .put("projectNo", "320500-2026-SZ-" + System.nanoTime()).put("areaCode", "320508").toString());
+        assertThat(province.json().at("/records/0/status").asString()).as("a province-wide source, any Jiangsu case").isEqualTo("ACCEPTED");
+        Response noPrefix = hub.post("/api/v1/sources/city-320100/evaluations", Evaluations.valid().put("pf", "1").toString());
+        assertThat(noPrefix.json().at("/records/0/status").asString()).as("a case number without a region prefix").isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void theDryRunAnswersWhatTheSendWould() {
+        ObjectNode rating = Evaluations.valid().put("pf", "1").put("projectNo", "321000-2026-YZ-" + System.nanoTime()).put("areaCode", "321002");
+        ObjectNode changed = rating.deepCopy().put("writingEvaluation", "办事很快");
+        Response stored = hub.post("/api/v1/sources/city-321000/evaluations", rating.toString());
+        assertThat(stored.json().at("/records/0/status").asString()).as(stored.toString()).isEqualTo("ACCEPTED");
+        String heldId = stored.json().at("/records/0/evaluationId").asString();
+        long evaluations = hub.jdbc().queryForObject("SELECT count(*) FROM evaluation", Long.class);
+        long collisions = hub.jdbc().queryForObject("SELECT count(*) FROM case_number_collision", Long.class);
+
+        Response again = hub.post("/api/v1/sources/city-321000/evaluations/validate", rating.toString());
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().at("/records/0/status").asString()).isEqualTo("DUPLICATE");
+        assertThat(again.json().at("/records/0/evaluationId").asString()).as("its own rating").isEqualTo(heldId);
+        Response ownChanged = hub.post("/api/v1/sources/city-321000/evaluations/validate", changed.toString());
+        assertThat(ownChanged.status()).isEqualTo(422);
+        assertThat(ownChanged.json().at("/records/0/errors/0/code").asString()).isEqualTo("ALREADY_RATED_CONFLICT");
+        assertThat(ownChanged.json().at("/records/0/errors/0/message").asString()).contains(heldId);
+
+        Response otherSame = hub.post("/api/v1/sources/province-web/evaluations/validate", rating.toString());
+        Response otherChanged = hub.post("/api/v1/sources/province-web/evaluations/validate", changed.toString());
+        assertThat(otherSame.status()).as(otherSame.toString()).isEqualTo(422);
+        assertThat(otherSame.json().at("/records/0/errors/0/code").asString()).isEqualTo("ALREADY_RATED_CONFLICT");
+        assertThat(otherSame.json().at("/records/0/errors")).isEqualTo(otherChanged.json().at("/records/0/errors"));
+        assertThat(otherSame.body() + otherChanged.body()).doesNotContain(heldId, "city-321000");
+        assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM evaluation", Long.class)).as("read-only").isEqualTo(evaluations);
+        assertThat(hub.jdbc().queryForObject("SELECT count(*) FROM case_number_collision", Long.class)).isEqualTo(collisions);
+        Response otherSent = hub.post("/api/v1/sources/province-web/evaluations", rating.toString());
+        assertThat(otherSent.json().at("/records/0/errors")).as("the send's answer").isEqualTo(otherSame.json().at("/records/0/errors"));
+
+        ObjectNode fresh = Evaluations.valid().put("pf", "1");
+        Response twice = hub.post("/api/v1/sources/province-web/evaluations/validate", "[" + fresh + "," + fresh + ","
+                + fresh.deepCopy().put("writingEvaluation", "办事很快") + "]");
+        assertThat(twice.json().path("records").valueStream().map(r -> r.path("status").asString() + r.at("/errors/0/code").asString("")))
+                .as("the first record of a case number in a request takes it").containsExactly("ACCEPTED", "DUPLICATE", "REJECTEDALREADY_RATED_CONFLICT");
     }
 
     @Test
@@ -161,8 +317,17 @@ class CrossSourceTest {
                 .formatted(phone, sentAt, projectNo, areaCode);
     }
 
+    private static void invite(String source, String phone, String projectNo, String areaCode, Duration sentFromNow) {
+        Response r = hub.post("/api/v1/sources/" + source + "/invitations", invitation(phone, projectNo, areaCode, at(sentFromNow)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
     private static Response reply(String phone, String text, String receivedAt) {
-        return hub.post("/api/v1/sources/sms/evaluations", """
+        return reply("sms", phone, text, receivedAt);
+    }
+
+    private static Response reply(String source, String phone, String text, String receivedAt) {
+        return hub.post("/api/v1/sources/" + source + "/evaluations", """
                 {"messageId": "MO-%d", "phone": "%s", "text": "%s", "receivedAt": "%s"}""".formatted(System.nanoTime(), phone, text, receivedAt));
     }
 

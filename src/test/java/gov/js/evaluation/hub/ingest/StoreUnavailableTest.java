@@ -33,6 +33,9 @@ class StoreUnavailableTest {
             // the store probe runs every hub.store.health-interval (2 s); a refused probe is DOWN at once
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> "DOWN".equals(
                     hub.get("/actuator/health").json().at("/components/db/status").asString()));
+            HubInstance.Response dryRun = hub.post("/api/v1/sources/province-web/evaluations/validate", body);
+            assertThat(dryRun.status()).as("the dry run reads the store: " + dryRun).isEqualTo(503);
+            assertThat(dryRun.json().path("error").asString()).isEqualTo("STORE_UNAVAILABLE");
         }
     }
 }

@@ -10,6 +10,7 @@ import gov.js.evaluation.hub.ingest.IngestRecord;
 import gov.js.evaluation.hub.ingest.PayloadDecoder;
 import gov.js.evaluation.hub.ingest.RecordMapper;
 import gov.js.evaluation.hub.ingest.RecordValidator;
+import gov.js.evaluation.hub.source.HttpPushSettings;
 import gov.js.evaluation.hub.source.SourceDefinition;
 import gov.js.evaluation.hub.validate.EvaluationValidator;
 import gov.js.evaluation.hub.validate.UnifiedSchema;
@@ -106,8 +107,9 @@ class AdapterExamplesTest {
 
     /** The same stage beans as the ingest route, minus the store. */
     private static ArrayNode run(AdapterCatalog.LoadedAdapter adapter, Path input) throws IOException {
+        // a province-wide source that may post SMS invitations (the SMS matcher's fixtures are its invitations)
         SourceDefinition province = new SourceDefinition("examples", "examples", adapter.descriptor().id(), "http-push",
-                "320000", Long.MAX_VALUE);
+                "320000", Long.MAX_VALUE, new HttpPushSettings(), null, SourceDefinition.SourceLimits.HUB_DEFAULTS, true);
         IngestBatch batch = new IngestBatch("examples", province, adapter, true, Instant.now(), Files.readAllBytes(input));
         new PayloadDecoder(new gov.js.evaluation.hub.ingest.IngestLimitsProperties(10_000, 100, 1, 1,
                 org.springframework.util.unit.DataSize.ofMegabytes(1), java.time.Duration.ZERO, java.time.Duration.ofSeconds(1)))

@@ -43,7 +43,8 @@ final class ExampleContext {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        InvitationLookup lookup = (phone, repliedAt) -> invitations.stream().filter(e -> e.phone().equals(phone))
+        // the examples' source sent every fixture invitation
+        InvitationLookup lookup = (sourceId, phone, repliedAt) -> invitations.stream().filter(e -> e.phone().equals(phone))
                 .map(Entry::invitation).filter(i -> !i.sentAt().isAfter(repliedAt)).max(Comparator.comparing(SmsInvitation::sentAt));
         return new AdapterContext() {
             @Override

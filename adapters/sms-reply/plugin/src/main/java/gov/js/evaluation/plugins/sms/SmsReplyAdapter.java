@@ -3,6 +3,7 @@ package gov.js.evaluation.plugins.sms;
 import gov.js.evaluation.hub.adapter.AdapterContext;
 import gov.js.evaluation.hub.adapter.EvaluationAdapter;
 import gov.js.evaluation.hub.adapter.MappingResult;
+import gov.js.evaluation.hub.adapter.SendingSource;
 import gov.js.evaluation.hub.adapter.mapping.RegionCode;
 import gov.js.evaluation.hub.decode.SourceRecord;
 import gov.js.evaluation.hub.invitation.InvitationLookup;
@@ -18,10 +19,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Matches an SMS reply {@code {phone, text, receivedAt, messageId}} to the invitation it answers (the newest
- * sent to that phone before it, within the reply window) and makes the rating of the invitation's case (pf 7). A reply to an
- * invitation already answered is a duplicate of that answer. The phone number never appears in a
- * message or a log.
+ * Matches an SMS reply {@code {phone, text, receivedAt, messageId}} to the invitation it answers and makes the rating of
+ * the invitation's case (pf 7). A reply answers only an invitation that the source it arrived through sent (the newest
+ * sent to that phone before it, within the reply window); a source that posts no invitations ({@code invitations: true}
+ * in its file) answers none. The rating takes from the invitation only the case and its rater
+ * ({@link SmsInvitation#CASE_FIELDS}); what the rating says comes from the reply alone. A reply to an invitation its
+ * source already rated is a duplicate of that rating. The phone number never appears in a message or a log.
  */
 public class SmsReplyAdapter implements EvaluationAdapter {
 
@@ -42,8 +45,14 @@ public class SmsReplyAdapter implements EvaluationAdapter {
         invitations = context.service(InvitationLookup.class).orElse(null);
     }
 
+    /** Without its source a reply can be matched to no invitation. */
     @Override
     public MappingResult map(SourceRecord record) {
+        return map(record, null);
+    }
+
+    @Override
+    public MappingResult map(SourceRecord record, SendingSource source) {
         JsonNode reply = record.content();
         ObjectNode unified = JsonNodeFactory.instance.objectNode();
         String messageId = reply.path("messageId").asString(null);
@@ -51,12 +60,17 @@ public class SmsReplyAdapter implements EvaluationAdapter {
         if (invitations == null) {
             return refused(unified, messageId, "record", "the hub offers no SMS invitations to match replies with");
         }
+        if (source == null || !source.invitations()) {
+            return refused(unified, messageId, "record", "this source sends no SMS invitations (invitations: true in its source file), "
+                    + "so its replies answer none: replies go to the source that sent the invitation");
+        }
         // matched to the invitation it answers by the time the gateway received it (the hub's time when unreadable:
         // the rating is then refused for its assessTime anyway)
         Instant repliedAt = ChinaTime.parse(reply.path("receivedAt").asString(null)).orElseGet(Instant::now);
-        Optional<SmsInvitation> found = invitations.answeredBy(phone, repliedAt);
+        Optional<SmsInvitation> found = invitations.answeredBy(source.id(), phone, repliedAt);
         if (found.isEmpty()) {
-            return refused(unified, messageId, "record", "no invitation was sent to this phone number: the reply cannot be matched to a case");
+            return refused(unified, messageId, "record", "no invitation of this source was sent to this phone number within the reply "
+                    + "window before the reply: the reply cannot be matched to a case");
         }
         SmsInvitation invitation = found.get();
         if (!invitation.isOpen()) {
@@ -67,7 +81,8 @@ public class SmsReplyAdapter implements EvaluationAdapter {
             return refused(unified, messageId, "record",
                     "the reply text cannot be read as a rating: expected 1-5 or 非常满意/满意/基本满意/不满意/非常不满意, optionally followed by a comment");
         }
-        unified.setAll(invitation.caseFields());
+        invitation.caseFields().properties().stream().filter(f -> SmsInvitation.CASE_FIELDS.contains(f.getKey()))
+                .forEach(f -> unified.set(f.getKey(), f.getValue()));
         unified.put("assessNumber", 1);
         if (unified.has("areaCode")) {
             unified.put("areaCode", RegionCode.normalise(unified.get("areaCode").asString()));
@@ -78,9 +93,7 @@ public class SmsReplyAdapter implements EvaluationAdapter {
             unified.put("writingEvaluation", rating.get().comment());
         }
         unified.put("assessTime", reply.path("receivedAt").asString(""));
-        if (!unified.has("anonymityFlag")) {
-            unified.put("anonymityFlag", "2");
-        }
+        unified.put("anonymityFlag", "2"); // a reply from the invited rater's phone: a real-name rating
         ObjectNode detail = JsonNodeFactory.instance.objectNode();
         detail.put("invitationId", invitation.invitationId().toString());
         detail.put("invitationSentAt", invitation.sentAt().toString());
