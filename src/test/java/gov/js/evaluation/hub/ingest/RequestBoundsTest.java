@@ -102,6 +102,45 @@ class RequestBoundsTest {
     }
 
     @Test
+    void aDryRunNeitherEchoesNorMultipliesARejectedValue() throws IOException {
+        byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("adapters/city-320200-csv/examples/export.csv"));
+        String[] lines = new String(example, java.nio.charset.Charset.forName("GBK")).split("\n");
+        StringBuilder csv = new StringBuilder(lines[0]).append('\n');
+        String controls = "\u0001".repeat(900_000); // each would be written \\u0001: six bytes for one
+        for (int i = 0; i < 3; i++) {
+            csv.append(lines[2].replace("WX-0002", "WX-AMP" + i).replace("材料要求前后不一", controls)).append('\n');
+        }
+        byte[] body = csv.toString().getBytes(java.nio.charset.Charset.forName("GBK"));
+        assertThat(body.length).isGreaterThan(2_700_000);
+
+        Response r = hub.post("/api/v1/sources/test-csv/evaluations/validate", body, "text/csv");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        assertThat(r.body().length()).as("the receipt of a 2.7 MB body").isLessThan(10_000);
+        JsonNode first = r.json().at("/records/0");
+        assertThat(first.path("errors").valueStream().map(e -> e.path("field").asString() + " " + e.path("code").asString()))
+                .contains("writingEvaluation CONTROL_CHARACTER").allMatch(e -> e.startsWith("writingEvaluation "));
+        assertThat(first.path("unified").has("writingEvaluation")).as("the refused value is not shown").isFalse();
+        assertThat(first.at("/unified/projectNo").asString()).as("the fields without error are").isEqualTo("320200-2026-WX-CSV-0002");
+    }
+
+    @Test
+    void aDryRunLeavesOutARecordsFormsWhenTheyAreTooLargeToShow() throws IOException {
+        String record = "{\"client\": {\"version\": \"" + "6.3.0-".repeat(5_000) + "\", \"os\": \"HarmonyOS\"}, \"evaluation\": "
+                + appEvaluation() + "}";
+
+        Response r = hub.post("/api/v1/sources/province-app/evaluations/validate", "[" + record + "]");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode first = r.json().at("/records/0");
+        assertThat(first.path("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(first.path("unifiedOmitted").asBoolean()).isTrue();
+        assertThat(first.has("unified")).isFalse();
+        assertThat(first.has("channelDetail")).isFalse();
+        assertThat(r.body().length()).isLessThan(2_000);
+    }
+
+    @Test
     void aFullQuarantineRefusesRequestsThatWouldAddToItUntilOperatorsDiscard() {
         Response first = hub.post(BOUNDED, bad(3).toString());
         assertThat(first.status()).as(first.toString()).isEqualTo(422);
@@ -249,6 +288,12 @@ class RequestBoundsTest {
             // a connection reset after the answer counts as closed
         }
         return answer.toString();
+    }
+
+    /** The first example record of the APP channel's adapter: its evaluation block. */
+    private static JsonNode appEvaluation() throws IOException {
+        return HubInstance.JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("adapters/province-app/examples/app-ratings.json")))
+                .get(0).get("evaluation");
     }
 
     private static ArrayNode records(int n) {
