@@ -80,6 +80,10 @@ public class ApiExceptionHandler {
             answer.writeTo(response);
             return;
         }
+        if (UnexpectedFailures.isClientGone(e)) {
+            UnexpectedFailures.clientWentAway(log, request, e);
+            return; // nobody to answer
+        }
         UnexpectedFailures.log(log, request, e);
         Refusals.internalError(500).writeTo(response);
     }
