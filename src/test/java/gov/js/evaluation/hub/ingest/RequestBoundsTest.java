@@ -43,7 +43,7 @@ class RequestBoundsTest {
     @BeforeAll
     static void start() {
         hub = HubInstance.start(Map.of("hub.ingest.receipt-detail-limit", "20", "hub.ingest.body-timeout", "3s",
-                "server.tomcat.connection-timeout", "4s"));
+                "server.tomcat.connection-timeout", "4s", "hub.ingest.max-records-in-flight", "6000"));
     }
 
     @AfterAll
@@ -122,6 +122,21 @@ class RequestBoundsTest {
                 .contains("writingEvaluation CONTROL_CHARACTER").allMatch(e -> e.startsWith("writingEvaluation "));
         assertThat(first.path("unified").has("writingEvaluation")).as("the refused value is not shown").isFalse();
         assertThat(first.at("/unified/projectNo").asString()).as("the fields without error are").isEqualTo("320200-2026-WX-CSV-0002");
+    }
+
+    @Test
+    void theRecordsInFlightBoundASourceWhoseFileAllowsMore() {
+        Response over = hub.post("/api/v1/sources/test-many/evaluations/validate", empties(6001));
+        assertThat(over.status()).as(over.toString()).isEqualTo(413);
+        assertThat(over.json().path("error").asString()).isEqualTo("TOO_MANY_RECORDS");
+        assertThat(over.json().path("message").asString()).contains("6000");
+        assertThat(over.body().length()).isLessThan(1000);
+
+        Response most = hub.post("/api/v1/sources/test-many/evaluations/validate", empties(6000));
+        assertThat(most.status()).as(most.toString()).isEqualTo(422);
+        assertThat(most.json().path("rejected").asInt()).isEqualTo(6000);
+        assertThat(hub.get("/api/v1/sources").json().path("sources").valueStream().filter(s -> s.path("id").asString().equals("test-many"))
+                .map(s -> s.path("maxRecordsPerRequest").asInt())).as("the limit in force is shown").containsExactly(6000);
     }
 
     @Test
@@ -302,6 +317,10 @@ class RequestBoundsTest {
             a.add(Evaluations.valid());
         }
         return a;
+    }
+
+    private static String empties(int n) {
+        return "[" + String.join(",", java.util.Collections.nCopies(n, "{}")) + "]";
     }
 
     private static ArrayNode bad(int n) {
