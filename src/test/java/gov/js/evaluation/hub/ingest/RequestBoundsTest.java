@@ -140,6 +140,49 @@ class RequestBoundsTest {
     }
 
     @Test
+    void aQuarantinePageIsBoundedInBytesAndSaysWhereToGoOn() throws IOException {
+        byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("adapters/city-320200-csv/examples/export.csv"));
+        String[] lines = new String(example, java.nio.charset.Charset.forName("GBK")).split("\n");
+        StringBuilder csv = new StringBuilder(lines[0]).append('\n');
+        String controls = "\u0001".repeat(40_000); // written \\u0001 in JSON: six bytes for one
+        for (int i = 0; i < 40; i++) {
+            csv.append(lines[2].replace("WX-0002", "WX-QPAGE" + i).replace("材料要求前后不一", controls)).append('\n');
+        }
+        Response sent = hub.post("/api/v1/sources/test-csv/evaluations", csv.toString().getBytes(java.nio.charset.Charset.forName("GBK")),
+                "text/csv");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(422);
+        String quarantine = "/api/v1/sources/test-csv/quarantine?limit=500&receiptId=" + sent.json().path("receiptId").asString();
+
+        Response first = hub.get(quarantine);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.body().length()).as("40 rows of 240 KB each in JSON").isLessThan(1_200_000);
+        JsonNode page = first.json();
+        assertThat(page.path("total").asInt()).isEqualTo(40);
+        int shown = page.path("records").size();
+        assertThat(shown).isBetween(1, 39);
+        assertThat(page.path("nextOffset").asLong()).as("where the next page starts").isEqualTo(shown);
+        JsonNode row = page.at("/records/0");
+        assertThat(row.path("rawPayloadTruncated").asBoolean()).isTrue();
+        assertThat(row.path("rawPayloadLength").asInt()).isGreaterThan(40_000);
+        assertThat(row.path("rawPayload").asString()).contains("WX-QPAGE0").hasSizeLessThan(40_000);
+
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        page.path("records").forEach(r -> ids.add(r.path("quarantineId").asLong()));
+        for (JsonNode next = page; next.has("nextOffset"); ) {
+            Response more = hub.get(quarantine + "&offset=" + next.path("nextOffset").asLong());
+            assertThat(more.body().length()).isLessThan(1_200_000);
+            next = more.json();
+            next.path("records").forEach(r -> ids.add(r.path("quarantineId").asLong()));
+        }
+        assertThat(ids).as("following nextOffset shows every row once").hasSize(40);
+
+        Response whole = hub.get("/api/v1/quarantine/" + row.path("quarantineId").asLong() + "/raw");
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+        assertThat(whole.body()).as("the whole text, as received").contains("WX-QPAGE0").contains(controls);
+        assertThat(whole.body().length()).isEqualTo(row.path("rawPayloadLength").asInt());
+    }
+
+    @Test
     void aDryRunLeavesOutARecordsFormsWhenTheyAreTooLargeToShow() throws IOException {
         String record = "{\"client\": {\"version\": \"" + "6.3.0-".repeat(5_000) + "\", \"os\": \"HarmonyOS\"}, \"evaluation\": "
                 + appEvaluation() + "}";
