@@ -43,7 +43,8 @@ class RequestBoundsTest {
     @BeforeAll
     static void start() {
         hub = HubInstance.start(Map.of("hub.ingest.receipt-detail-limit", "20", "hub.ingest.body-timeout", "3s",
-                "server.tomcat.connection-timeout", "4s", "hub.ingest.max-records-in-flight", "6000"));
+                "server.tomcat.connection-timeout", "4s", "hub.ingest.max-records-in-flight", "6000",
+                "hub.ingest.max-body-bytes-in-flight-per-source", "12MB"));
     }
 
     @AfterAll
@@ -296,6 +297,32 @@ class RequestBoundsTest {
             assertThat(readUntilClosed(b)).startsWith("HTTP/1.1 408");
         }
         assertThat(hub.post(BOUNDED, records(1).toString()).status()).as("its places are given back").isEqualTo(200);
+    }
+
+    @Test
+    void oneSourceTricklingLargeSignedBodiesHoldsOnlyItsShareOfTheBodiesInFlight() throws Exception {
+        int tenMegabytes = 10 * 1024 * 1024;
+        try (Socket a = signedSlowRequest(WEB, tenMegabytes); Socket b = signedSlowRequest(WEB, tenMegabytes)) {
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> answerWhileTrickling(a));
+            CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> answerWhileTrickling(b));
+
+            List<String> answers = List.of(first.get(20, TimeUnit.SECONDS), second.get(20, TimeUnit.SECONDS));
+
+            assertThat(answers).as("20 MB of one source's bodies under its 12 MB share").filteredOn(x -> x.startsWith("HTTP/1.1 429"))
+                    .singleElement().asString().contains("TOO_MANY_CONCURRENT_REQUESTS").contains("max-body-bytes-in-flight-per-source");
+            assertThat(answers).filteredOn(x -> x.startsWith("HTTP/1.1 408")).hasSize(1);
+        }
+        assertThat(hub.post(BOUNDED, records(1).toString()).status()).as("other sources are served").isEqualTo(200);
+    }
+
+    /** What the hub answers on a slow request's connection, while one space a second is sent on it. */
+    private static String answerWhileTrickling(Socket s) {
+        CompletableFuture.runAsync(() -> trickle(s, 8));
+        try {
+            return readUntilClosed(s);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A signed request whose headers and first bytes are sent; the rest of its declared body is never sent whole. */
