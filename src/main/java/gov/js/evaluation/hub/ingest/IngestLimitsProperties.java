@@ -14,8 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxRecordsPerRequest           records in one request of a source that sets no maxRecordsPerRequest; the reader
  *                                       stops at the first record over it and the request is refused (413 TOO_MANY_RECORDS)
  * @param receiptDetailLimit             rejected records of one request whose errors the receipt lists (it counts the others
- *                                       by error code; the quarantine keeps them all), and records whose unified form a dry
- *                                       run shows
+ *                                       by error code; the quarantine keeps them all), records whose unified form a dry run
+ *                                       shows, and records a replay of a source's whole quarantine lists (it counts them all)
  * @param maxConcurrentRequests          source requests worked on at once, over all sources; more are answered 503 HUB_BUSY,
  *                                       so that threads stay free for operators and health
  * @param maxConcurrentRequestsPerSource requests of one source worked on at once when its file sets no maxConcurrentRequests;

@@ -141,6 +141,24 @@ class RequestBoundsTest {
     }
 
     @Test
+    void aReplayOfAWholeQuarantineCountsEveryRecordAndListsTheFirst() {
+        Response sent = hub.post("/api/v1/sources/test-many/evaluations", empties(30));
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(422);
+
+        Response replayed = hub.post("/api/v1/sources/test-many/quarantine/replay", "");
+
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
+        JsonNode summary = replayed.json();
+        assertThat(summary.path("replayed").asInt()).isEqualTo(30);
+        assertThat(summary.path("stillRejected").asInt()).isEqualTo(30);
+        assertThat(summary.path("records").size()).as("hub.ingest.receipt-detail-limit").isEqualTo(20);
+        assertThat(summary.path("unlistedRecords").asInt()).isEqualTo(10);
+        assertThat(summary.at("/records/0/errors").size()).isPositive();
+        hub.client().send(HubClient.asOperator(HubClient.ADMIN, hub.client().request("/api/v1/sources/test-many/quarantine").DELETE())
+                .build());
+    }
+
+    @Test
     void aQuarantinePageIsBoundedInBytesAndSaysWhereToGoOn() throws IOException {
         byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("adapters/city-320200-csv/examples/export.csv"));
         String[] lines = new String(example, java.nio.charset.Charset.forName("GBK")).split("\n");
