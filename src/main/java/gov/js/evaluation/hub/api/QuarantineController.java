@@ -65,6 +65,17 @@ public class QuarantineController {
         return ResponseEntity.ok(reader.page(sourceId, limit, offset, receiptId));
     }
 
+    /**
+     * A quarantined record's whole text as received (a page shows the first characters of a long one), as plain text: the
+     * identifiers in it masked as on a page. One record's text is at most its source's body limit.
+     */
+    @GetMapping("/api/v1/quarantine/{quarantineId}/raw")
+    public ResponseEntity<?> raw(@PathVariable long quarantineId) {
+        return reader.rawText(quarantineId).<ResponseEntity<?>>map(text -> ResponseEntity.ok()
+                        .contentType(org.springframework.http.MediaType.parseMediaType("text/plain;charset=UTF-8")).body(text))
+                .orElseGet(() -> problem(404, "NOT_FOUND", "no record of this id is in quarantine"));
+    }
+
     /** Discards a source's quarantined records (one request's with receiptId); the sender must send them again. */
     @DeleteMapping("/api/v1/sources/{sourceId}/quarantine")
     public Map<String, Object> discard(@PathVariable String sourceId, @RequestParam(required = false) UUID receiptId) {

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.ingest;
 
+import gov.js.evaluation.hub.access.IngestAdmission;
 import gov.js.evaluation.hub.decode.InputLimitExceededException;
 import gov.js.evaluation.hub.decode.ParserWords;
 import gov.js.evaluation.hub.decode.SourceRecord;
@@ -12,15 +13,21 @@ import org.springframework.stereotype.Component;
 /**
  * Stage 1: the adapter's reader splits the payload into records, at most the source's records per request:
  * the reader stops at the first record over the limit, so a body of millions of tiny records is refused
- * before they are built.
+ * before they are built. The records of a source request take room under the records all requests in flight may
+ * hold ({@link IngestAdmission}), a few at a time as they are read: without it the request is answered 503 HUB_BUSY.
  */
 @Component
 public class PayloadDecoder {
 
-    private final IngestLimitsProperties limits;
+    /** Records a request takes room for at once. */
+    private static final int RECORDS_AT_ONCE = 256;
 
-    public PayloadDecoder(IngestLimitsProperties limits) {
+    private final IngestLimitsProperties limits;
+    private final IngestAdmission admission;
+
+    public PayloadDecoder(IngestLimitsProperties limits, IngestAdmission admission) {
         this.limits = limits;
+        this.admission = admission;
     }
 
     public IngestBatch decode(IngestBatch batch) {
@@ -33,6 +40,9 @@ public class PayloadDecoder {
                             + " records source " + batch.source().id() + " may send in one request; send them as several "
                             + "requests (nothing of this one was taken)");
                 }
+                if (records.size() % RECORDS_AT_ONCE == 0) {
+                    holdRoom(Math.min(RECORDS_AT_ONCE, max - records.size()));
+                }
                 records.add(record);
             });
         } catch (InputLimitExceededException e) {
@@ -42,5 +52,15 @@ public class PayloadDecoder {
         }
         records.forEach(r -> batch.records().add(IngestRecord.decoded(r)));
         return batch;
+    }
+
+    private void holdRoom(int count) {
+        admission.current().ifPresent(permit -> {
+            if (!permit.holdRecords(count)) {
+                throw new IngestRefusedException(503, "HUB_BUSY", "the hub holds as many records of requests as it takes at once "
+                        + "(hub.ingest.max-records-in-flight); nothing of this request was taken, send it again in a moment "
+                        + "(signed anew)", 1);
+            }
+        });
     }
 }

@@ -24,12 +24,17 @@ public record Receipt(
         Long unlistedRejections,
         List<RecordReceipt> records) {
 
+    /** The most bytes a dry run shows of one record's unified form and channel facts together (a valid record takes far less). */
+    public static final int MAX_SHOWN_BYTES = 16 * 1024;
+
     /**
      * One record's outcome. {@code index} is the record's 0-based position in the payload;
-     * {@code unified} and {@code channelDetail} are shown by the dry run only, personal fields masked.
+     * {@code unified} and {@code channelDetail} are shown by the dry run only (for the first
+     * {@code hub.ingest.receipt-detail-limit} records), personal fields masked and without the values of the fields
+     * that have an error; {@code unifiedOmitted} is true when they would take more than {@link #MAX_SHOWN_BYTES}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RecordReceipt(int index, RecordStatus status, String evaluationId, String sourceRecordId,
-                                List<FieldError> errors, ObjectNode unified, ObjectNode channelDetail) {
+                                List<FieldError> errors, ObjectNode unified, ObjectNode channelDetail, Boolean unifiedOmitted) {
     }
 }

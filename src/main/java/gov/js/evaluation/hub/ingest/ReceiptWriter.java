@@ -4,14 +4,17 @@ import gov.js.evaluation.hub.schema.PersonalDataMask;
 import gov.js.evaluation.hub.validate.StoreFit;
 import gov.js.evaluation.hub.validate.FieldError;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Last stage: answers the sender with the receipt. 200 when at least one record is accepted or a
@@ -32,6 +35,42 @@ public class ReceiptWriter {
         this.limits = limits;
     }
 
+    /** What a dry run shows of one record. */
+    private record Shown(ObjectNode unified, ObjectNode channelDetail, boolean omitted) {
+        static final Shown NONE = new Shown(null, null, false);
+    }
+
+    /**
+     * The record's unified form (personal fields masked) and channel facts as a dry run shows them: without the values
+     * of the fields that have an error (the error names the field and the rule; such a value may be of any length and
+     * hold any character), and left out as a whole when they would still take more than {@link Receipt#MAX_SHOWN_BYTES}.
+     */
+    private Shown shown(IngestRecord r) {
+        Set<String> refused = new HashSet<>();
+        r.errors().forEach(e -> refused.add(topLevel(e.field())));
+        ObjectNode unified = r.unified() == null ? null : PersonalDataMask.mask(r.unified().deepCopy().without(refused));
+        ObjectNode channelDetail = r.channelDetail() == null || r.channelDetail().isEmpty() || refused.contains(StoreFit.CHANNEL_DETAIL)
+                ? null : r.channelDetail();
+        long size = (unified == null ? 0 : json.writeValueAsBytes(unified).length)
+                + (channelDetail == null ? 0 : json.writeValueAsBytes(channelDetail).length);
+        if (size > Receipt.MAX_SHOWN_BYTES) {
+            return new Shown(null, null, true);
+        }
+        return new Shown(unified, channelDetail, false);
+    }
+
+    /** {@code evalDetail[2]} → evalDetail, {@code channelDetail.deviceId} → channelDetail. */
+    private static String topLevel(String field) {
+        int end = field.length();
+        for (int i = 0; i < field.length(); i++) {
+            if (field.charAt(i) == '.' || field.charAt(i) == '[') {
+                end = i;
+                break;
+            }
+        }
+        return field.substring(0, end);
+    }
+
     public void write(IngestBatch batch, Exchange exchange) {
         if (batch.isDryRun()) {
             // a dry run answers what a real send would: records that pass the checks and the store's look-up would be accepted
@@ -47,12 +86,10 @@ public class ReceiptWriter {
                 r.errors().stream().map(FieldError::code).distinct().forEach(code -> byCode.merge(code, 1L, Long::sum));
                 listErrors = rejectedListed++ < detailLimit;
             }
-            boolean showUnified = batch.isDryRun() && r.index() < detailLimit;
+            Shown shown = batch.isDryRun() && r.index() < detailLimit ? shown(r) : Shown.NONE;
             records.add(new Receipt.RecordReceipt(r.index(), r.status(), r.evaluationId() == null ? null : r.evaluationId().toString(),
                     StoreFit.isStorableRecordId(r.sourceRecordId()) ? r.sourceRecordId() : null,
-                    listErrors ? r.errors() : null,
-                    showUnified && r.unified() != null ? PersonalDataMask.mask(r.unified()) : null,
-                    showUnified && r.channelDetail() != null && !r.channelDetail().isEmpty() ? r.channelDetail() : null));
+                    listErrors ? r.errors() : null, shown.unified(), shown.channelDetail(), shown.omitted() ? Boolean.TRUE : null));
         }
         long rejected = batch.count(RecordStatus.REJECTED);
         Receipt receipt = new Receipt(batch.receiptId(), batch.source().id(), batch.isDryRun(),

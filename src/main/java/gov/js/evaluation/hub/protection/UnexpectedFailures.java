@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * How a failure nobody expected is logged: what failed where, so that it can be found in the code, but no
@@ -29,6 +30,23 @@ public final class UnexpectedFailures {
     /** Logs at ERROR that {@code what} failed and was answered as an internal error. */
     public static void log(Logger log, String what, Throwable failure) {
         log.error("{} failed and was answered {}: {}", what, "INTERNAL_ERROR", describe(failure));
+    }
+
+    /**
+     * Whether the failure is the client having gone away (it closed the connection before its answer was written: Tomcat's
+     * ClientAbortException, a broken pipe, a connection reset, under whatever Spring wrapped them in). Nothing is wrong
+     * with the hub and nobody is there to be answered: such a failure is logged at DEBUG by {@link #clientWentAway} and
+     * answered with nothing, not as an internal error.
+     */
+    public static boolean isClientGone(Throwable failure) {
+        return DisconnectedClientHelper.isClientDisconnectedException(failure);
+    }
+
+    /** Logs at DEBUG that the client of {@code request} went away before its answer was written. */
+    public static void clientWentAway(Logger log, HttpServletRequest request, Throwable failure) {
+        Object pattern = request == null ? null : request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        log.debug("the client of {} went away before its answer was written: {}", pattern == null ? "a request" : "a request to " + pattern,
+                kinds(failure));
     }
 
     /** The cause chain without messages, on one line: {@code DataAccessResourceFailureException <- PSQLException [SQLState 08006]}. */

@@ -2,6 +2,7 @@ package gov.js.evaluation.hub.quarantine;
 
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.catalog.HubCatalog;
+import gov.js.evaluation.hub.ingest.IngestLimitsProperties;
 import gov.js.evaluation.hub.ingest.SourceResolver;
 import gov.js.evaluation.hub.store.QuarantineStore;
 import gov.js.evaluation.hub.store.QuarantineStore.QuarantinedRecord;
@@ -32,9 +33,12 @@ public class QuarantineReplay {
     private final TransactionTemplate transaction;
     private final QuarantineProperties settings;
     private final MeterRegistry meters;
+    private final IngestLimitsProperties limits;
 
     public QuarantineReplay(CatalogRegistry catalog, SourceResolver sources, RecordReplayer replayer, QuarantineStore quarantine,
-                            TransactionTemplate transaction, QuarantineProperties settings, MeterRegistry meters) {
+                            TransactionTemplate transaction, QuarantineProperties settings, MeterRegistry meters,
+                            IngestLimitsProperties limits) {
+        this.limits = limits;
         this.catalog = catalog;
         this.sources = sources;
         this.replayer = replayer;
@@ -56,11 +60,14 @@ public class QuarantineReplay {
         return summary;
     }
 
-    /** The records of the source that are in quarantine when the replay starts; 404 when the source is not configured. */
+    /**
+     * The records of the source that are in quarantine when the replay starts; 404 when the source is not configured.
+     * The summary counts them all and lists the first {@code hub.ingest.receipt-detail-limit}.
+     */
     public ReplaySummary replayAll(String sourceId) {
         HubCatalog.Binding binding = sources.bind(catalog.current(), sourceId);
         long upTo = quarantine.lastIdOf(sourceId);
-        List<ReplaySummary.RecordOutcome> outcomes = new ArrayList<>();
+        ReplaySummary.Tally outcomes = new ReplaySummary.Tally(sourceId, limits.receiptDetailLimit());
         long after = 0;
         while (after < upTo) {
             long from = after;
@@ -75,10 +82,10 @@ public class QuarantineReplay {
                 break;
             }
             count(sourceId, chunk);
-            outcomes.addAll(chunk);
+            outcomes.add(chunk);
             after = chunk.get(chunk.size() - 1).quarantineId();
         }
-        ReplaySummary summary = ReplaySummary.of(sourceId, outcomes);
+        ReplaySummary summary = outcomes.summary();
         log(summary);
         return summary;
     }

@@ -60,6 +60,10 @@ public class SynchronousPlatformHttp {
             try {
                 handleService(request, response);
             } catch (Exception e) {
+                if (UnexpectedFailures.isClientGone(e)) {
+                    UnexpectedFailures.clientWentAway(log, request, e);
+                    return null;
+                }
                 UnexpectedFailures.log(log, "a platform-http request", e);
                 if (!response.isCommitted()) {
                     try {

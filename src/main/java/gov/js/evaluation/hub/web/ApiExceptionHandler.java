@@ -81,6 +81,10 @@ public class ApiExceptionHandler {
             answer.writeTo(response);
             return;
         }
+        if (UnexpectedFailures.isClientGone(e)) {
+            UnexpectedFailures.clientWentAway(log, request, e);
+            return; // nobody to answer
+        }
         if (StoreFailures.isUnavailable(e)) {
             log.error("store unavailable: {}", UnexpectedFailures.kinds(e));
             Refusals.storeUnavailable().writeTo(response);

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The outermost filter: a failure that escapes every filter and servlet (a filter that broke, a failure
  * Spring MVC did not answer) is answered 500 INTERNAL_ERROR here (503 STORE_UNAVAILABLE when the store is away) and logged without the request's words,
  * instead of reaching Tomcat, whose log line would quote the exception's message. I/O failures (the client
- * went away) pass on as they are.
+ * went away) pass on as they are; wrapped ones are logged at DEBUG and answered with nothing.
  */
 public class UnexpectedFailureFilter implements Filter {
 
@@ -28,6 +28,10 @@ public class UnexpectedFailureFilter implements Filter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
+            if (UnexpectedFailures.isClientGone(e)) {
+                UnexpectedFailures.clientWentAway(log, (HttpServletRequest) request, e);
+                return; // nobody to answer
+            }
             boolean storeAway = StoreFailures.isUnavailable(e);
             if (storeAway) {
                 log.error("store unavailable: {}", UnexpectedFailures.kinds(e));

@@ -43,7 +43,8 @@ class RequestBoundsTest {
     @BeforeAll
     static void start() {
         hub = HubInstance.start(Map.of("hub.ingest.receipt-detail-limit", "20", "hub.ingest.body-timeout", "3s",
-                "server.tomcat.connection-timeout", "4s"));
+                "server.tomcat.connection-timeout", "4s", "hub.ingest.max-records-in-flight", "6000",
+                "hub.ingest.max-body-bytes-in-flight-per-source", "12MB"));
     }
 
     @AfterAll
@@ -99,6 +100,121 @@ class RequestBoundsTest {
         JsonNode kept = hub.get("/api/v1/sources/province-web/quarantine?limit=1&receiptId=" + receiptId).json();
         assertThat(kept.path("total").asInt()).as("every rejected record is kept").isEqualTo(500);
         assertThat(kept.at("/records/0/errors").size()).isPositive();
+    }
+
+    @Test
+    void aDryRunNeitherEchoesNorMultipliesARejectedValue() throws IOException {
+        byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("adapters/city-320200-csv/examples/export.csv"));
+        String[] lines = new String(example, java.nio.charset.Charset.forName("GBK")).split("\n");
+        StringBuilder csv = new StringBuilder(lines[0]).append('\n');
+        String controls = "\u0001".repeat(900_000); // each would be written \\u0001: six bytes for one
+        for (int i = 0; i < 3; i++) {
+            csv.append(lines[2].replace("WX-0002", "WX-AMP" + i).replace("材料要求前后不一", controls)).append('\n');
+        }
+        byte[] body = csv.toString().getBytes(java.nio.charset.Charset.forName("GBK"));
+        assertThat(body.length).isGreaterThan(2_700_000);
+
+        Response r = hub.post("/api/v1/sources/test-csv/evaluations/validate", body, "text/csv");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        assertThat(r.body().length()).as("the receipt of a 2.7 MB body").isLessThan(10_000);
+        JsonNode first = r.json().at("/records/0");
+        assertThat(first.path("errors").valueStream().map(e -> e.path("field").asString() + " " + e.path("code").asString()))
+                .contains("writingEvaluation CONTROL_CHARACTER").allMatch(e -> e.startsWith("writingEvaluation "));
+        assertThat(first.path("unified").has("writingEvaluation")).as("the refused value is not shown").isFalse();
+        assertThat(first.at("/unified/projectNo").asString()).as("the fields without error are").isEqualTo("320200-2026-WX-CSV-0002");
+    }
+
+    @Test
+    void theRecordsInFlightBoundASourceWhoseFileAllowsMore() {
+        Response over = hub.post("/api/v1/sources/test-many/evaluations/validate", empties(6001));
+        assertThat(over.status()).as(over.toString()).isEqualTo(413);
+        assertThat(over.json().path("error").asString()).isEqualTo("TOO_MANY_RECORDS");
+        assertThat(over.json().path("message").asString()).contains("6000");
+        assertThat(over.body().length()).isLessThan(1000);
+
+        Response most = hub.post("/api/v1/sources/test-many/evaluations/validate", empties(6000));
+        assertThat(most.status()).as(most.toString()).isEqualTo(422);
+        assertThat(most.json().path("rejected").asInt()).isEqualTo(6000);
+        assertThat(hub.get("/api/v1/sources").json().path("sources").valueStream().filter(s -> s.path("id").asString().equals("test-many"))
+                .map(s -> s.path("maxRecordsPerRequest").asInt())).as("the limit in force is shown").containsExactly(6000);
+    }
+
+    @Test
+    void aReplayOfAWholeQuarantineCountsEveryRecordAndListsTheFirst() {
+        Response sent = hub.post("/api/v1/sources/test-many/evaluations", empties(30));
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(422);
+
+        Response replayed = hub.post("/api/v1/sources/test-many/quarantine/replay", "");
+
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
+        JsonNode summary = replayed.json();
+        assertThat(summary.path("replayed").asInt()).isEqualTo(30);
+        assertThat(summary.path("stillRejected").asInt()).isEqualTo(30);
+        assertThat(summary.path("records").size()).as("hub.ingest.receipt-detail-limit").isEqualTo(20);
+        assertThat(summary.path("unlistedRecords").asInt()).isEqualTo(10);
+        assertThat(summary.at("/records/0/errors").size()).isPositive();
+        hub.client().send(HubClient.asOperator(HubClient.ADMIN, hub.client().request("/api/v1/sources/test-many/quarantine").DELETE())
+                .build());
+    }
+
+    @Test
+    void aQuarantinePageIsBoundedInBytesAndSaysWhereToGoOn() throws IOException {
+        byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("adapters/city-320200-csv/examples/export.csv"));
+        String[] lines = new String(example, java.nio.charset.Charset.forName("GBK")).split("\n");
+        StringBuilder csv = new StringBuilder(lines[0]).append('\n');
+        String controls = "\u0001".repeat(40_000); // written \\u0001 in JSON: six bytes for one
+        for (int i = 0; i < 40; i++) {
+            csv.append(lines[2].replace("WX-0002", "WX-QPAGE" + i).replace("材料要求前后不一", controls)).append('\n');
+        }
+        Response sent = hub.post("/api/v1/sources/test-csv/evaluations", csv.toString().getBytes(java.nio.charset.Charset.forName("GBK")),
+                "text/csv");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(422);
+        String quarantine = "/api/v1/sources/test-csv/quarantine?limit=500&receiptId=" + sent.json().path("receiptId").asString();
+
+        Response first = hub.get(quarantine);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.body().length()).as("40 rows of 240 KB each in JSON").isLessThan(1_200_000);
+        JsonNode page = first.json();
+        assertThat(page.path("total").asInt()).isEqualTo(40);
+        int shown = page.path("records").size();
+        assertThat(shown).isBetween(1, 39);
+        assertThat(page.path("nextOffset").asLong()).as("where the next page starts").isEqualTo(shown);
+        JsonNode row = page.at("/records/0");
+        assertThat(row.path("rawPayloadTruncated").asBoolean()).isTrue();
+        assertThat(row.path("rawPayloadLength").asInt()).isGreaterThan(40_000);
+        assertThat(row.path("rawPayload").asString()).contains("WX-QPAGE0").hasSizeLessThan(40_000);
+
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        page.path("records").forEach(r -> ids.add(r.path("quarantineId").asLong()));
+        for (JsonNode next = page; next.has("nextOffset"); ) {
+            Response more = hub.get(quarantine + "&offset=" + next.path("nextOffset").asLong());
+            assertThat(more.body().length()).isLessThan(1_200_000);
+            next = more.json();
+            next.path("records").forEach(r -> ids.add(r.path("quarantineId").asLong()));
+        }
+        assertThat(ids).as("following nextOffset shows every row once").hasSize(40);
+
+        Response whole = hub.get("/api/v1/quarantine/" + row.path("quarantineId").asLong() + "/raw");
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+        assertThat(whole.body()).as("the whole text, as received").contains("WX-QPAGE0").contains(controls);
+        assertThat(whole.body().length()).isEqualTo(row.path("rawPayloadLength").asInt());
+    }
+
+    @Test
+    void aDryRunLeavesOutARecordsFormsWhenTheyAreTooLargeToShow() throws IOException {
+        String record = "{\"client\": {\"version\": \"" + "6.3.0-".repeat(5_000) + "\", \"os\": \"HarmonyOS\"}, \"evaluation\": "
+                + appEvaluation() + "}";
+
+        Response r = hub.post("/api/v1/sources/province-app/evaluations/validate", "[" + record + "]");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode first = r.json().at("/records/0");
+        assertThat(first.path("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(first.path("unifiedOmitted").asBoolean()).isTrue();
+        assertThat(first.has("unified")).isFalse();
+        assertThat(first.has("channelDetail")).isFalse();
+        assertThat(r.body().length()).isLessThan(2_000);
     }
 
     @Test
@@ -201,6 +317,32 @@ class RequestBoundsTest {
         assertThat(hub.post(BOUNDED, records(1).toString()).status()).as("its places are given back").isEqualTo(200);
     }
 
+    @Test
+    void oneSourceTricklingLargeSignedBodiesHoldsOnlyItsShareOfTheBodiesInFlight() throws Exception {
+        int tenMegabytes = 10 * 1024 * 1024;
+        try (Socket a = signedSlowRequest(WEB, tenMegabytes); Socket b = signedSlowRequest(WEB, tenMegabytes)) {
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> answerWhileTrickling(a));
+            CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> answerWhileTrickling(b));
+
+            List<String> answers = List.of(first.get(20, TimeUnit.SECONDS), second.get(20, TimeUnit.SECONDS));
+
+            assertThat(answers).as("20 MB of one source's bodies under its 12 MB share").filteredOn(x -> x.startsWith("HTTP/1.1 429"))
+                    .singleElement().asString().contains("TOO_MANY_CONCURRENT_REQUESTS").contains("max-body-bytes-in-flight-per-source");
+            assertThat(answers).filteredOn(x -> x.startsWith("HTTP/1.1 408")).hasSize(1);
+        }
+        assertThat(hub.post(BOUNDED, records(1).toString()).status()).as("other sources are served").isEqualTo(200);
+    }
+
+    /** What the hub answers on a slow request's connection, while one space a second is sent on it. */
+    private static String answerWhileTrickling(Socket s) {
+        CompletableFuture.runAsync(() -> trickle(s, 8));
+        try {
+            return readUntilClosed(s);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A signed request whose headers and first bytes are sent; the rest of its declared body is never sent whole. */
     private static Socket signedSlowRequest(String path, int length) throws IOException {
         String source = path.split("/")[4];
@@ -251,12 +393,22 @@ class RequestBoundsTest {
         return answer.toString();
     }
 
+    /** The first example record of the APP channel's adapter: its evaluation block. */
+    private static JsonNode appEvaluation() throws IOException {
+        return HubInstance.JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("adapters/province-app/examples/app-ratings.json")))
+                .get(0).get("evaluation");
+    }
+
     private static ArrayNode records(int n) {
         ArrayNode a = HubInstance.JSON.createArrayNode();
         for (int i = 0; i < n; i++) {
             a.add(Evaluations.valid());
         }
         return a;
+    }
+
+    private static String empties(int n) {
+        return "[" + String.join(",", java.util.Collections.nCopies(n, "{}")) + "]";
     }
 
     private static ArrayNode bad(int n) {

@@ -111,9 +111,10 @@ class AdapterExamplesTest {
         SourceDefinition province = new SourceDefinition("examples", "examples", adapter.descriptor().id(), "http-push",
                 "320000", Long.MAX_VALUE, new HttpPushSettings(), null, SourceDefinition.SourceLimits.HUB_DEFAULTS, true);
         IngestBatch batch = new IngestBatch("examples", province, adapter, true, Instant.now(), Files.readAllBytes(input));
-        new PayloadDecoder(new gov.js.evaluation.hub.ingest.IngestLimitsProperties(10_000, 100, 1, 1,
-                org.springframework.util.unit.DataSize.ofMegabytes(1), java.time.Duration.ZERO, java.time.Duration.ofSeconds(1)))
-                .decode(batch);
+        var limits = new gov.js.evaluation.hub.ingest.IngestLimitsProperties(10_000, 100, 1, 1,
+                org.springframework.util.unit.DataSize.ofMegabytes(1), java.time.Duration.ZERO, java.time.Duration.ofSeconds(1),
+                org.springframework.util.unit.DataSize.ofMegabytes(1), 10_000);
+        new PayloadDecoder(limits, new gov.js.evaluation.hub.access.IngestAdmission(limits)).decode(batch);
         new RecordMapper().map(batch);
         new RecordValidator(VALIDATOR, Clock.systemUTC()).validate(batch);
         ArrayNode out = JSON.createArrayNode();

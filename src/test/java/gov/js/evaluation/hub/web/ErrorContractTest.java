@@ -179,6 +179,20 @@ class ErrorContractTest {
     }
 
     @Test
+    void aClientThatWentAwayIsNoInternalErrorAndNoErrorLine(CapturedOutput output) {
+        int logFrom = output.getAll().length();
+
+        Answer gone = http.send("GET", FailingTestEndpoints.CLIENT_GONE, List.of("Authorization: " + ADMIN), null);
+
+        assertThat(gone.status()).as("nobody is there to be told; nothing counts as a 500").isNotEqualTo(500);
+        String log = output.getAll().substring(logFrom);
+        assertThat(log.lines().filter(line -> line.contains(" ERROR ") || line.contains(" WARN "))
+                .filter(line -> line.contains(FailingTestEndpoints.CLIENT_GONE) || line.contains("ClientAbortException")))
+                .as("an error line tells operators something is wrong; a closed connection is not").isEmpty();
+        assertThat(log).doesNotContain("INTERNAL_ERROR");
+    }
+
+    @Test
     void headAnswersAsGetWithTheSameStatusAndHeadersAndNoBody() {
         record Case(String target, String authorization) {
         }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Test hubs started with {@code test.failing-endpoints=true} get two endpoints that fail unexpectedly
  * with the request's own words in the exception message: one in a controller, one in a servlet filter (before
- * Spring MVC). Inert in every other hub (the test classes are on the classpath of every test hub).
+ * Spring MVC); and one that fails as the answer to a client that went away does. Inert in every other hub (the test classes are on the classpath of every test hub).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "test.failing-endpoints", havingValue = "true")
@@ -20,6 +20,8 @@ public class FailingTestEndpoints {
 
     public static final String IN_CONTROLLER = "/api/v1/test/fail-in-controller";
     public static final String IN_FILTER = "/api/v1/test/fail-in-filter";
+    /** Fails as writing an answer fails when the client has closed the connection. */
+    public static final String CLIENT_GONE = "/api/v1/test/client-gone";
 
     @Bean
     FilterRegistrationBean<Filter> failingFilter() {
@@ -38,6 +40,12 @@ public class FailingTestEndpoints {
         @GetMapping(IN_CONTROLLER)
         String fail(@RequestParam String detail) {
             throw new IllegalStateException("the controller broke on " + detail);
+        }
+
+        @GetMapping(CLIENT_GONE)
+        String clientGone() {
+            throw new org.springframework.http.converter.HttpMessageNotWritableException("Could not write JSON",
+                    new org.apache.catalina.connector.ClientAbortException(new java.io.IOException("Broken pipe")));
         }
     }
 }
