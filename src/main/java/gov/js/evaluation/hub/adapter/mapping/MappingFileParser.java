@@ -198,12 +198,37 @@ public final class MappingFileParser {
         return entries;
     }
 
+    /**
+     * The pattern as a strict formatter reads it: dates are resolved strictly (2026/02/30, 24:00 and 10:60 are no
+     * times, not another day), and strictly {@code y} (year of era) needs an era to resolve. So without an era
+     * ({@code G}) in the pattern, its {@code y}s outside quoted text are read as {@code u} (the year, 2026 the same):
+     * mapping files keep the {@code yyyy} everyone writes.
+     */
+    static String prolepticYears(String pattern) {
+        StringBuilder letters = new StringBuilder();
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            quoted ^= c == '\'';
+            letters.append(quoted || c == '\'' ? ' ' : c);
+        }
+        if (letters.indexOf("G") >= 0) {
+            return pattern;
+        }
+        StringBuilder out = new StringBuilder(pattern);
+        for (int i = 0; i < out.length(); i++) {
+            if (letters.charAt(i) == 'y') {
+                out.setCharAt(i, 'u');
+            }
+        }
+        return out.toString();
+    }
+
     private static DateSpec date(ConfigFile f, JsonNode spec, String at) {
         ConfigProblems problems = new ConfigProblems();
         String pattern = spec.get("date").asString();
         DateTimeFormatter formatter = null;
         try {
-            formatter = DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.SMART);
+            formatter = DateTimeFormatter.ofPattern(prolepticYears(pattern)).withResolverStyle(ResolverStyle.STRICT);
         } catch (IllegalArgumentException e) {
             problems.add(f.problem(at + ".date", "bad pattern '" + pattern + "': " + e.getMessage()));
         }
