@@ -88,7 +88,8 @@ public final class MappingAdapter implements EvaluationAdapter {
             JsonNode idNode = content.at(mapping.recordIdPath());
             recordId = idNode.isValueNode() && !idNode.isNull() ? idNode.asString() : null;
         }
-        return new MappingResult(unified, recordId, errors, mapping.channelDetail().apply(content));
+        ObjectNode channelDetail = mapping.channelDetail().apply(content, errors);
+        return new MappingResult(unified, recordId, errors, channelDetail);
     }
 
     private Outcome apply(FieldRule rule, JsonNode content, ObjectNode unified, List<FieldError> errors) {
