@@ -19,6 +19,9 @@ public final class Refusals {
     public static final String INVALID_PARAMETER = "INVALID_PARAMETER";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     public static final String REQUEST_BODY_TIMEOUT = "REQUEST_BODY_TIMEOUT";
+    public static final String EXPECTATION_FAILED = "EXPECTATION_FAILED";
+    public static final String NOT_IMPLEMENTED = "NOT_IMPLEMENTED";
+    public static final String HTTP_VERSION_NOT_SUPPORTED = "HTTP_VERSION_NOT_SUPPORTED";
 
     private Refusals() {
     }
@@ -64,6 +67,25 @@ public final class Refusals {
                 + "(server.tomcat.connection-timeout) or it took longer than hub.ingest.body-timeout; send bodies at once");
     }
 
+    /** Tomcat's answer to an Expect header other than 100-continue. */
+    public static AccessRefusal expectationFailed() {
+        return new AccessRefusal(417, EXPECTATION_FAILED, "the request's Expect header asks for something the hub does not "
+                + "do; the only expectation it meets is Expect: 100-continue, or send no Expect header");
+    }
+
+    /** Tomcat's answer to a method it does not implement (CONNECT) or a Transfer-Encoding it does not know. */
+    public static AccessRefusal notImplemented() {
+        return new AccessRefusal(501, NOT_IMPLEMENTED, "the hub does not implement what the request asks: its method (such as "
+                + "CONNECT) or its Transfer-Encoding (only chunked is known); send the documented method, and a body with "
+                + "Content-Length or chunked");
+    }
+
+    /** Tomcat's answer to a request line whose HTTP version it does not speak. */
+    public static AccessRefusal httpVersionNotSupported() {
+        return new AccessRefusal(505, HTTP_VERSION_NOT_SUPPORTED, "the request line names an HTTP version the hub does not "
+                + "speak; send HTTP/1.1 (HTTP/1.0 is understood too)");
+    }
+
     public static AccessRefusal internalError(int status) {
         return new AccessRefusal(status, INTERNAL_ERROR, "the hub failed to process the request; it is logged. Send it "
                 + "again later, and tell the hub's administrators if it keeps failing");
@@ -76,7 +98,11 @@ public final class Refusals {
             case 405 -> methodNotAllowed();
             case 406 -> notAcceptable();
             case 413 -> payloadTooLarge();
+            case 408 -> requestBodyTimeout();
             case 415 -> unsupportedMediaType();
+            case 417 -> expectationFailed();
+            case 501 -> notImplemented();
+            case 505 -> httpVersionNotSupported();
             default -> status >= 500 ? internalError(status) : withStatus(requestRejected(), status);
         };
     }

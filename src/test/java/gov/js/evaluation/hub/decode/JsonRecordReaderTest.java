@@ -120,4 +120,15 @@ class JsonRecordReaderTest {
         assertThat(records).extracting(SourceRecord::rawText).containsExactly("{ \"a\": 1.0 }", "{\"b\" :\"x\"}");
         assertThat(records).extracting(SourceRecord::line).containsExactly(2, 3);
     }
+
+    @Test
+    void aBodyOverALimitIsToldTheHubsSettingNotJacksonsMethod() {
+        JsonRecordReader small = new JsonRecordReader(new InputLimits(32, 64, 100, 100));
+        byte[] body = ("{\"a\":\"" + "x".repeat(200) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.read(new java.io.ByteArrayInputStream(body),
+                        new ReaderOptions(java.nio.charset.StandardCharsets.UTF_8, java.util.Map.of()), r -> { }))
+                .hasMessageContaining("hub.max-string-length").hasMessageNotContaining("StreamReadConstraints")
+                .hasMessageNotContaining("getMax");
+    }
 }
