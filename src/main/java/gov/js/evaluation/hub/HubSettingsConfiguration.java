@@ -126,13 +126,16 @@ public class HubSettingsConfiguration {
         return pattern == null ? null : pattern.replace(CONFIG_DIR_TOKEN, dir);
     }
 
-    /** How {@link HubProperties} is bound: unknown hub.* settings stop the start, wherever they were set. */
+    /**
+     * How {@link HubProperties} is bound: unknown hub.* settings stop the start, wherever they were set, and so does a
+     * duration without its unit.
+     */
     @Configuration(proxyBeanMethods = false)
     public static class Binding {
 
         @Bean
         static ConfigurationPropertiesBindHandlerAdvisor unknownHubSettings() {
-            return UnknownHubSettingsBindHandler::new;
+            return parent -> new UnknownHubSettingsBindHandler(new DurationsNeedUnitsBindHandler(parent));
         }
     }
 }

@@ -51,7 +51,7 @@ final class HubSettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
         } else {
             ConfigurationProperty property = cause.getProperty();
             ConversionFailedException conversion = findCause(cause, ConversionFailedException.class);
-            String reason = conversion == null ? String.valueOf(cause.getCause())
+            String reason = conversion == null ? reason(cause.getCause())
                     : "cannot be read as " + conversion.getTargetType().getType().getSimpleName() + rootMessage(conversion);
             refused.add(line(cause.getName().toString(), property == null ? null : property.getValue(),
                     property == null ? null : property.getOrigin(), reason));
@@ -93,6 +93,25 @@ final class HubSettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
             }
         }
         return name.toString();
+    }
+
+    /**
+     * Why a setting or a group of settings was refused: a rule's own words (an IllegalArgumentException from a settings
+     * record's constructor, however deep Spring wrapped it), else the deepest failure's kind and words.
+     */
+    private static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root != null && root.getCause() != null && root.getCause() != root) {
+            if (root instanceof IllegalArgumentException && root.getMessage() != null) {
+                return root.getMessage();
+            }
+            root = root.getCause();
+        }
+        if (root == null) {
+            return "refused";
+        }
+        return root instanceof IllegalArgumentException && root.getMessage() != null ? root.getMessage()
+                : root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static String rootMessage(Throwable failure) {

@@ -154,6 +154,24 @@ class HubSettingsTest {
                 "hub.security.operators[dev].roles[1] = root (\"hub.security.operators.dev.roles\" from property source \"commandLineArgs\"): must be viewer, admin or personal-data");
     }
 
+    @Test
+    void aDurationWithoutItsUnitIsRefusedInsteadOfReadAsMilliseconds(CapturedOutput output) {
+        assertThatThrownBy(() -> settings(Map.of(), "--hub.ingest.admission-wait=2").close());
+
+        assertThat(output).contains("APPLICATION FAILED TO START",
+                "hub.ingest.admission-wait = 2 (\"hub.ingest.admission-wait\" from property source \"commandLineArgs\")",
+                "a duration needs its unit");
+    }
+
+    @Test
+    void aRuleOfASettingsGroupIsRefusedWithItsReason(CapturedOutput output) {
+        settings(Map.of(), "--hub.ingest.max-body-bytes-in-flight=1KB", "--hub.ingest.admission-wait=2s").close(); // allowed
+        assertThatThrownBy(() -> settings(Map.of(), "--hub.ingest.max-body-bytes-in-flight=1").close());
+
+        assertThat(output).contains("APPLICATION FAILED TO START", "hub.ingest", "max-body-bytes-in-flight must be at least 1KB")
+                .doesNotContain("BeanInstantiationException");
+    }
+
     /** A key is refused naming its setting and where it was set, but the value itself stays out of the log. */
     @Test
     void aMalformedKeyIsRefusedWithoutShowingIt(CapturedOutput output) {

@@ -71,7 +71,9 @@ public class OperatorSecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/quarantine/*/replay", "/api/v1/sources/*/quarantine/replay")
                         .hasRole("ADMIN")
-                        .requestMatchers(readOnly("/api/v1/**", "/actuator/**")).hasRole("VIEWER")
+                        // every other read: the endpoints of /api/v1 and /actuator, and a path that is no endpoint, which
+                        // is then answered 404 NOT_FOUND (not 403, as if it were there for others)
+                        .requestMatchers(readOnly("/**")).hasRole("VIEWER")
                         .anyRequest().hasRole("ADMIN"))
                 .addFilterBefore(throttledLogins(logins), BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.realmName("evaluation-hub").authenticationEntryPoint((request, response, e) -> {

@@ -33,10 +33,11 @@ public enum ConfigSchema {
 
     /**
      * Draft 2020-12, knowing {@code patternErrorMessage}: the editors' (YAML language server's) keyword for what a
-     * value must look like, which {@link SchemaMessages} says too.
+     * value must look like, which {@link SchemaMessages} says too; and with {@link WholeNumberType}, so that
+     * {@code 1e3} is no whole number.
      */
     private static final Dialect DIALECT = Dialect.builder(Dialects.getDraft202012())
-            .keyword(new NonValidationKeyword(SchemaMessages.PATTERN_ERROR_MESSAGE)).build();
+            .keyword(new NonValidationKeyword(SchemaMessages.PATTERN_ERROR_MESSAGE)).keyword(WholeNumberType.INSTANCE).build();
 
     private final String name;
     private volatile Compiled compiled;

@@ -20,6 +20,8 @@ public record InputLimits(int maxJsonDepth, int maxXmlDepth, int maxStringLength
 
     /** How Woodstox words a bound it stopped at: "Maximum Element Depth limit (64) Exceeded", "Text size limit (…) exceeded". */
     private static final Pattern WOODSTOX_LIMIT = Pattern.compile("limit \\(\\d+\\) exceeded", Pattern.CASE_INSENSITIVE);
+    /** Where Jackson says which of its methods holds the bound: ", from `StreamReadConstraints.getMaxStringLength()`". */
+    private static final Pattern JACKSON_API = Pattern.compile(",\\s*from\\s+`[^`]*`");
 
 
     /** The defaults, as the settings (hub.max-*) read them. */
@@ -53,7 +55,8 @@ public record InputLimits(int maxJsonDepth, int maxXmlDepth, int maxStringLength
 
     /** What a sender is told when a payload goes past a limit: which one, and the setting that holds it. */
     public static String explain(StreamConstraintsException e) {
-        String m = String.valueOf(e.getOriginalMessage());
+        // Jackson names its own API (", from `StreamReadConstraints.getMaxStringLength()`"); the setting is named below
+        String m = JACKSON_API.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("");
         if (m.contains("nesting depth")) {
             return "nested too deeply (hub.max-json-depth): " + m;
         }

@@ -3,7 +3,6 @@ package gov.js.evaluation.hub.decode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
@@ -11,7 +10,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,12 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON as senders really send it: one object, an array of objects, or NDJSON (one object per line).
  * Arrays and NDJSON are streamed. In NDJSON a broken line is one unparseable record and the lines
  * around it still count; a body of which nothing parses is refused with the parser's position.
+ *
+ * <p>Trees are built by {@link RecordTree}: numbers with a fraction or exponent exactly, and a record with a name given
+ * twice in one object is an unparseable record of its own (the records around it still count). A record's raw text is
+ * its text as it stands in the body (an array's element too).
  */
 public final class JsonRecordReader implements RecordReader {
 
-    private final ObjectMapper strict;
-    /** Reads one element at a time from a streaming parser: what follows an element is the next one. */
-    private final ObjectMapper elements;
+    /** Makes the parsers; depth, string and number limits hold for every parse. */
+    private final ObjectMapper json;
 
     public JsonRecordReader() {
         this(InputLimits.DEFAULTS);
@@ -33,8 +35,7 @@ public final class JsonRecordReader implements RecordReader {
 
     /** Depth, string and number limits hold for every parse: a 10,000-deep body stops at the limit, not the stack. */
     public JsonRecordReader(InputLimits limits) {
-        this.strict = JsonMapper.builder(limits.jsonFactory()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-        this.elements = JsonMapper.builder(limits.jsonFactory()).disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        this.json = JsonMapper.builder(limits.jsonFactory()).build();
     }
 
     @Override
@@ -44,7 +45,7 @@ public final class JsonRecordReader implements RecordReader {
 
     @Override
     public void read(InputStream payload, ReaderOptions options, Consumer<SourceRecord> sink) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(payload, options.charset()), 1 << 16)) {
+        try (BufferedReader in = new BufferedReader(PayloadText.open(payload, options.charset()), 1 << 16)) {
             in.mark(1 << 16);
             int first = firstNonBlank(in);
             if (first == -1) {
@@ -94,12 +95,23 @@ public final class JsonRecordReader implements RecordReader {
     }
 
     private void readArray(BufferedReader in, Consumer<SourceRecord> sink) {
-        try (JsonParser parser = elements.createParser(in)) {
+        RecordingReader text = new RecordingReader(in);
+        try (JsonParser parser = json.createParser(text)) {
             parser.nextToken(); // [
             int index = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                JsonNode element = elements.readTree(parser);
-                sink.accept(SourceRecord.parsed(index++, element, element.toString()));
+                TokenStreamLocation start = parser.currentTokenLocation();
+                JsonNode element = null;
+                String problem = null;
+                try {
+                    element = RecordTree.read(parser);
+                } catch (RecordTree.DuplicateNameException e) {
+                    problem = position(e) + RecordTree.MESSAGE;
+                }
+                String raw = text.text(start.getCharOffset(), parser.currentLocation().getCharOffset());
+                sink.accept((element != null ? SourceRecord.parsed(index++, element, raw) : SourceRecord.unparseable(index++, raw, problem))
+                        .atLine(start.getLineNr()));
+                text.discardBefore(parser.currentLocation().getCharOffset());
             }
             if (parser.nextToken() != null) {
                 throw new UnparseableBodyException("not a JSON array of records: something follows the array's end at line "
@@ -126,8 +138,10 @@ public final class JsonRecordReader implements RecordReader {
                 document.append('\n').append(line);
             }
             try {
-                JsonNode whole = strict.readTree(document.toString());
-                sink.accept(SourceRecord.parsed(0, whole, document.toString().strip()));
+                JsonNode whole = whole(document.toString());
+                sink.accept(SourceRecord.parsed(0, whole, document.toString().strip()).atLine(lineNo));
+            } catch (RecordTree.DuplicateNameException e) {
+                sink.accept(SourceRecord.unparseable(0, document.toString().strip(), position(e) + RecordTree.MESSAGE).atLine(lineNo));
             } catch (JacksonException e) {
                 readBufferedLines(document.toString(), lineNo, e, sink);
             }
@@ -168,7 +182,7 @@ public final class JsonRecordReader implements RecordReader {
     /** One NDJSON line as a record, or as an unparseable one naming its line and column. */
     private SourceRecord lineRecord(int index, int lineNo, String text) {
         try {
-            return SourceRecord.parsed(index, strict.readTree(text), text).atLine(lineNo);
+            return SourceRecord.parsed(index, whole(text), text).atLine(lineNo);
         } catch (JacksonException e) {
             return SourceRecord.unparseable(index, text, "line " + lineNo + ", column "
                     + (e.getLocation() == null ? 1 : e.getLocation().getColumnNr()) + ": "
@@ -178,10 +192,41 @@ public final class JsonRecordReader implements RecordReader {
 
     private JsonNode tryParse(String text) {
         try {
-            return strict.readTree(text);
+            return whole(text);
         } catch (JacksonException e) {
             return null;
         }
+    }
+
+    /**
+     * The one value the text holds; nothing may follow it. A name given twice is reported only when the text is one value
+     * (otherwise it is no record: the text is refused for what follows the value).
+     */
+    private JsonNode whole(String text) {
+        try (JsonParser parser = json.createParser(text)) {
+            if (parser.nextToken() == null) {
+                throw new StreamReadException(parser, "no value");
+            }
+            JsonNode tree = null;
+            RecordTree.DuplicateNameException duplicate = null;
+            try {
+                tree = RecordTree.read(parser);
+            } catch (RecordTree.DuplicateNameException e) {
+                duplicate = e;
+            }
+            if (parser.nextToken() != null) {
+                throw new StreamReadException(parser, "something follows the value (" + parser.currentToken() + ")");
+            }
+            if (duplicate != null) {
+                throw duplicate;
+            }
+            return tree;
+        }
+    }
+
+    private static String position(JacksonException e) {
+        TokenStreamLocation at = e.getLocation();
+        return at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
     }
 
     private static String strip(String s) {

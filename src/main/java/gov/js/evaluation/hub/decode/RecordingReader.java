@@ -3,7 +3,6 @@ package gov.js.evaluation.hub.decode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
@@ -24,9 +23,9 @@ final class RecordingReader extends Reader {
         this.in = in;
     }
 
-    /** The payload decoded with {@code charset}, a byte order mark skipped; null when it has no characters. */
+    /** The payload decoded strictly with {@code charset} ({@link PayloadText}), a byte order mark skipped; null when it has no characters. */
     static Reader open(InputStream payload, Charset charset) throws IOException {
-        PushbackReader in = new PushbackReader(new BufferedReader(new InputStreamReader(payload, charset), 1 << 16), 1);
+        PushbackReader in = new PushbackReader(new BufferedReader(PayloadText.open(payload, charset), 1 << 16), 1);
         int first = in.read();
         if (first == '\uFEFF') {
             first = in.read();

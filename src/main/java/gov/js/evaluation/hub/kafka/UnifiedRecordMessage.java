@@ -3,6 +3,7 @@ package gov.js.evaluation.hub.kafka;
 import gov.js.evaluation.hub.adapter.AdapterCatalog.LoadedAdapter;
 import gov.js.evaluation.hub.adapter.AdapterDescriptor;
 import gov.js.evaluation.hub.decode.SourceRecord;
+import gov.js.evaluation.hub.decode.SourceTreeText;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
 import gov.js.evaluation.hub.protection.PersonalDataCipher;
@@ -77,7 +78,7 @@ public record UnifiedRecordMessage(
      */
     public UnifiedRecordMessage protectedWith(PersonalFields personal, ObjectMapper json) {
         JsonNode tree = sourceTree == null || sourceTree.isString() && PersonalDataCipher.isEncrypted(sourceTree.asString())
-                ? sourceTree : JsonNodeFactory.instance.stringNode(personal.protect(json.writeValueAsString(sourceTree)));
+                ? sourceTree : JsonNodeFactory.instance.stringNode(personal.protect(SourceTreeText.write(sourceTree)));
         return new UnifiedRecordMessage(format, projectNo, assessNumber, personal.protect(unified), sourceId, sourceRecordId,
                 adapterId, adapterVersion, receiptId, receivedAt, recordIndex, recordLine, personal.protect(rawText), tree,
                 channelDetail);
@@ -86,7 +87,7 @@ public record UnifiedRecordMessage(
     /** The message with its personal data in clear again, as the store takes it (it encrypts what it writes). */
     public UnifiedRecordMessage revealedWith(PersonalFields personal, ObjectMapper json) {
         JsonNode tree = sourceTree != null && sourceTree.isString() && PersonalDataCipher.isEncrypted(sourceTree.asString())
-                ? json.readTree(personal.reveal(sourceTree.asString())) : sourceTree;
+                ? SourceTreeText.read(personal.reveal(sourceTree.asString())) : sourceTree;
         return new UnifiedRecordMessage(format, projectNo, assessNumber, personal.reveal(unified), sourceId, sourceRecordId,
                 adapterId, adapterVersion, receiptId, receivedAt, recordIndex, recordLine, personal.reveal(rawText), tree,
                 channelDetail);

@@ -3,9 +3,14 @@ package gov.js.evaluation.hub.quarantine;
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.catalog.HubCatalog;
 import gov.js.evaluation.hub.ingest.IngestLimitsProperties;
+import gov.js.evaluation.hub.ingest.RecordStatus;
 import gov.js.evaluation.hub.ingest.SourceResolver;
+import gov.js.evaluation.hub.protection.UnexpectedFailures;
 import gov.js.evaluation.hub.store.QuarantineStore;
+import gov.js.evaluation.hub.store.StoreFailures;
 import gov.js.evaluation.hub.store.QuarantineStore.QuarantinedRecord;
+import gov.js.evaluation.hub.validate.ErrorCode;
+import gov.js.evaluation.hub.validate.FieldError;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +18,17 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Replays quarantined records through their source's current adapter: one record, or a source's whole
  * quarantine in chunks of {@code hub.quarantine.replay-chunk-size}, one transaction per chunk, so a
  * big quarantine never sits in memory and a failure leaves every record either moved or untouched.
- * A replay uses one catalogue snapshot from start to end.
+ * A replay uses one catalogue snapshot from start to end. Each record is replayed under a savepoint of the chunk's
+ * transaction: a record the hub cannot replay (a failure nobody foresaw) costs only itself, it stays in quarantine as
+ * it was and its outcome says so (REJECTED, PROCESSING_FAILED), the others are replayed; only a store that fails as a
+ * whole ends the replay.
  */
 @Component
 public class QuarantineReplay {
@@ -31,6 +40,8 @@ public class QuarantineReplay {
     private final RecordReplayer replayer;
     private final QuarantineStore quarantine;
     private final TransactionTemplate transaction;
+    /** One record's work within the chunk's transaction, under a savepoint. */
+    private final TransactionTemplate savepoint;
     private final QuarantineProperties settings;
     private final MeterRegistry meters;
     private final IngestLimitsProperties limits;
@@ -44,6 +55,8 @@ public class QuarantineReplay {
         this.replayer = replayer;
         this.quarantine = quarantine;
         this.transaction = transaction;
+        this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.settings = settings;
         this.meters = meters;
     }
@@ -52,7 +65,7 @@ public class QuarantineReplay {
     public Optional<ReplaySummary> replayOne(long quarantineId) {
         HubCatalog snapshot = catalog.current();
         Optional<ReplaySummary> summary = transaction.execute(tx -> quarantine.lock(quarantineId).map(held ->
-                ReplaySummary.of(held.sourceId(), List.of(replayer.replay(sources.bind(snapshot, held.sourceId()), held)))));
+                ReplaySummary.of(held.sourceId(), List.of(replayAlone(sources.bind(snapshot, held.sourceId()), held)))));
         summary.ifPresent(s -> {
             count(s.sourceId(), s.records());
             log(s);
@@ -74,7 +87,7 @@ public class QuarantineReplay {
             List<ReplaySummary.RecordOutcome> chunk = transaction.execute(tx -> {
                 List<ReplaySummary.RecordOutcome> done = new ArrayList<>();
                 for (QuarantinedRecord held : quarantine.lockChunk(sourceId, from, upTo, settings.replayChunkSize())) {
-                    done.add(replayer.replay(binding, held));
+                    done.add(replayAlone(binding, held));
                 }
                 return done;
             });
@@ -88,6 +101,26 @@ public class QuarantineReplay {
         ReplaySummary summary = outcomes.summary();
         log(summary);
         return summary;
+    }
+
+    /**
+     * One record under a savepoint: what fails in it is rolled back to there and answered as its outcome, with the
+     * failure's kind in the log (not its words, which may quote the record); a store that is unavailable fails the chunk.
+     */
+    private ReplaySummary.RecordOutcome replayAlone(HubCatalog.Binding binding, QuarantinedRecord held) {
+        try {
+            return savepoint.execute(tx -> replayer.replay(binding, held));
+        } catch (RuntimeException | StackOverflowError e) {
+            if (e instanceof RuntimeException failure && StoreFailures.isUnavailable(failure)) {
+                throw failure;
+            }
+            log.error("quarantined record {} of {} could not be replayed and stays as it was: {}", held.quarantineId(),
+                    held.sourceId(), UnexpectedFailures.describe(e));
+            return new ReplaySummary.RecordOutcome(held.quarantineId(), RecordStatus.REJECTED, null,
+                    List.of(FieldError.of("record", ErrorCode.PROCESSING_FAILED, "the hub could not replay this record; it stays "
+                            + "in quarantine as it was (its reasons unchanged) for the province's operators, the other records "
+                            + "are replayed")));
+        }
     }
 
     /** Counted once committed: {@code hub_quarantine_replay_records_total{source,status}}. */

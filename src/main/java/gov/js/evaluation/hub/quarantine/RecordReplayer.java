@@ -2,6 +2,7 @@ package gov.js.evaluation.hub.quarantine;
 
 import gov.js.evaluation.hub.catalog.HubCatalog;
 import gov.js.evaluation.hub.decode.SourceRecord;
+import gov.js.evaluation.hub.decode.SourceTreeText;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
@@ -16,7 +17,6 @@ import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Runs one quarantined record's raw text through its source's current adapter with the very stages
@@ -32,11 +32,9 @@ public class RecordReplayer {
     private final RecordValidator validator;
     private final EvaluationStore store;
     private final QuarantineStore quarantine;
-    private final ObjectMapper json;
 
     public RecordReplayer(PayloadDecoder decoder, RecordMapper mapper, RecordValidator validator, EvaluationStore store,
-                          QuarantineStore quarantine, ObjectMapper json) {
-        this.json = json;
+                          QuarantineStore quarantine) {
         this.decoder = decoder;
         this.mapper = mapper;
         this.validator = validator;
@@ -50,7 +48,7 @@ public class RecordReplayer {
                 held.receivedAt(), text.getBytes(binding.adapter().options().charset())).replaying(held.quarantineId());
         if (held.sourceTree() != null) {
             // mapped again from the tree its reader made: a CSV row's text alone has no header
-            batch.records().add(new IngestRecord(SourceRecord.parsed(0, json.readTree(held.sourceTree()), text)));
+            batch.records().add(new IngestRecord(SourceRecord.parsed(0, SourceTreeText.read(held.sourceTree()), text)));
         } else {
             decode(batch, text);
         }

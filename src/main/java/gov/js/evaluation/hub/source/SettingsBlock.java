@@ -93,8 +93,20 @@ final class SettingsBlock {
     }
 
     /** A folder; relative paths are relative to hub.config-dir. */
+    /**
+     * A folder: absolute as written, or relative to hub.config-dir and then inside it ({@code ../../tmp/x} looks like a
+     * folder of the configuration and is none; a folder elsewhere is written as an absolute path).
+     */
     Path path(String key) {
-        return context.configDir().resolve(required(key)).toAbsolutePath().normalize();
+        String written = required(key);
+        Path base = context.configDir().toAbsolutePath().normalize();
+        Path given = Path.of(written);
+        Path resolved = base.resolve(given).normalize();
+        if (!given.isAbsolute() && !resolved.startsWith(base)) {
+            throw invalid(key, "a relative folder must stay inside the configuration folder (hub.config-dir), but '" + written
+                    + "' leads out of it; write an absolute path for a folder elsewhere");
+        }
+        return resolved;
     }
 
     URI httpUrl(String key) {

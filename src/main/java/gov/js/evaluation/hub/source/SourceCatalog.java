@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -57,8 +58,20 @@ public final class SourceCatalog {
         }
         List<Path> files = sourceDirs.stream().flatMap(dir -> ConfigFiles.list(dir,
                 p -> p.getFileName().toString().endsWith(".yaml") ? p : null).stream()).toList();
+        Map<String, List<Path>> byName = files.stream().collect(Collectors.groupingBy(SourceCatalog::nameOf, TreeMap::new,
+                Collectors.toList()));
         for (Path file : files) {
-            String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+            String name = nameOf(file);
+            List<Path> same = byName.get(name);
+            if (same.size() > 1) {
+                if (same.get(0).equals(file)) {
+                    String message = same.stream().map(Path::toString).collect(Collectors.joining(", ")) + ": source '" + name
+                            + "' is defined in more than one sources folder; none of them is loaded (keep one file)";
+                    problems.put(name, message);
+                    log.error("source {} not loaded: {}", name, message);
+                }
+                continue;
+            }
             try {
                 SourceDefinition s = parse(file, name, adapters, defaultMaxBodyBytes, context);
                 sources.put(s.id(), s);
@@ -71,6 +84,10 @@ public final class SourceCatalog {
             }
         }
         return new SourceCatalog(sources, problems);
+    }
+
+    private static String nameOf(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.yaml$", "");
     }
 
     /** Reads one source file through its schema, then checks what the schema cannot know; every mistake at once. */

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.store;
 
+import gov.js.evaluation.hub.decode.SourceTreeText;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
@@ -232,9 +233,9 @@ public class QuarantineStore {
         return record.unified() == null ? null : StorableText.json(json.writeValueAsString(personal.protect(record.unified())));
     }
 
-    /** The decoded record (it holds everything the source sent), encrypted as a whole. */
+    /** The decoded record (it holds everything the source sent), encrypted as a whole; it always reads back (SourceTreeText). */
     private String sourceTree(IngestRecord record) {
-        return record.source().isParsed() ? personal.protect(json.writeValueAsString(record.source().content())) : null;
+        return record.source().isParsed() ? personal.protect(SourceTreeText.write(record.source().content())) : null;
     }
 
     private static String channelDetail(IngestRecord record) {

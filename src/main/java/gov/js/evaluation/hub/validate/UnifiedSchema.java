@@ -13,9 +13,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The unified schema v1 (the JSON Schema file on the classpath) and the translation of its
@@ -33,13 +39,42 @@ public final class UnifiedSchema {
             if (in == null) {
                 throw new IllegalStateException("schema resource missing: " + RESOURCE);
             }
-            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, registry -> registry
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder()
-                            .regularExpressionFactory(LinearTimeRegularExpressions.INSTANCE).build()))
-                    .getSchema(in);
+            this.schema = registry().getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What is wrong with {@code text} as the value of {@code field} by the schema's rule for that field alone (its code
+     * list, pattern, length), or empty when it may stand there. For a mapping's constants, checked when the file loads.
+     */
+    public static Optional<FieldError> valueProblem(UnifiedField field, String text) {
+        Schema rule = FIELD_RULES.computeIfAbsent(field, UnifiedSchema::fieldRule);
+        JsonNode value = field.kind() == UnifiedField.Kind.INTEGER && text.matches("-?[0-9]{1,9}")
+                ? JsonNodeFactory.instance.numberNode(Integer.parseInt(text)) : JsonNodeFactory.instance.stringNode(text);
+        return rule.validate(JsonNodeFactory.instance.objectNode().set(field.wireName(), value)).stream().findFirst()
+                .map(UnifiedSchema::translate);
+    }
+
+    private static final Map<UnifiedField, Schema> FIELD_RULES = new ConcurrentHashMap<>();
+
+    /** The schema's rule for one field, as the schema of an object holding only that field. */
+    private static Schema fieldRule(UnifiedField field) {
+        try (InputStream in = UnifiedSchema.class.getResourceAsStream(RESOURCE)) {
+            JsonNode whole = JsonMapper.builder().build().readTree(in);
+            ObjectNode one = JsonNodeFactory.instance.objectNode();
+            one.put("type", "object").putObject("properties").set(field.wireName(), whole.path("properties").path(field.wireName()));
+            return registry().getSchema(one);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Draft 2020-12 with patterns matched in linear time. */
+    private static SchemaRegistry registry() {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, registry -> registry
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().regularExpressionFactory(LinearTimeRegularExpressions.INSTANCE).build()));
     }
 
     public List<FieldError> validate(JsonNode wire) {

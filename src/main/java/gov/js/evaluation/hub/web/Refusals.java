@@ -22,6 +22,9 @@ public final class Refusals {
     public static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
     /** When to try again after STORE_UNAVAILABLE: an embedded server is restarted within seconds. */
     public static final int STORE_RETRY_AFTER_SECONDS = 30;
+    public static final String EXPECTATION_FAILED = "EXPECTATION_FAILED";
+    public static final String NOT_IMPLEMENTED = "NOT_IMPLEMENTED";
+    public static final String HTTP_VERSION_NOT_SUPPORTED = "HTTP_VERSION_NOT_SUPPORTED";
 
     private Refusals() {
     }
@@ -76,6 +79,25 @@ public final class Refusals {
                 + "done (no record of it accepted), send it again later (a source request signed anew)", STORE_RETRY_AFTER_SECONDS);
     }
 
+    /** Tomcat's answer to an Expect header other than 100-continue. */
+    public static AccessRefusal expectationFailed() {
+        return new AccessRefusal(417, EXPECTATION_FAILED, "the request's Expect header asks for something the hub does not "
+                + "do; the only expectation it meets is Expect: 100-continue, or send no Expect header");
+    }
+
+    /** Tomcat's answer to a method it does not implement (CONNECT) or a Transfer-Encoding it does not know. */
+    public static AccessRefusal notImplemented() {
+        return new AccessRefusal(501, NOT_IMPLEMENTED, "the hub does not implement what the request asks: its method (such as "
+                + "CONNECT) or its Transfer-Encoding (only chunked is known); send the documented method, and a body with "
+                + "Content-Length or chunked");
+    }
+
+    /** Tomcat's answer to a request line whose HTTP version it does not speak. */
+    public static AccessRefusal httpVersionNotSupported() {
+        return new AccessRefusal(505, HTTP_VERSION_NOT_SUPPORTED, "the request line names an HTTP version the hub does not "
+                + "speak; send HTTP/1.1 (HTTP/1.0 is understood too)");
+    }
+
     public static AccessRefusal internalError(int status) {
         return new AccessRefusal(status, INTERNAL_ERROR, "the hub failed to process the request; it is logged. Send it "
                 + "again later, and tell the hub's administrators if it keeps failing");
@@ -88,7 +110,11 @@ public final class Refusals {
             case 405 -> methodNotAllowed();
             case 406 -> notAcceptable();
             case 413 -> payloadTooLarge();
+            case 408 -> requestBodyTimeout();
             case 415 -> unsupportedMediaType();
+            case 417 -> expectationFailed();
+            case 501 -> notImplemented();
+            case 505 -> httpVersionNotSupported();
             default -> status >= 500 ? internalError(status) : withStatus(requestRejected(), status);
         };
     }

@@ -92,6 +92,38 @@ class MappingAdapterTest {
     }
 
     @Test
+    void aDateOfTheRightShapeThatIsNoRealDateIsInvalidNotMovedToAnotherDay() throws IOException {
+        MappingAdapter city = adapter(CITY_MAPPING);
+        for (String[] times : new String[][] {{"2026/02/30 10:00", "20261120"}, {"2026/11/31 10:00", "20261120"},
+                {"2026/11/26 24:00", "20261120"}, {"2026/11/26 10:60", "20261120"}, {"2026/11/26 10:00", "20260230"},
+                {"2025/02/29 10:00", "20261120"}}) {
+            MappingResult result = city.map(record("""
+                    {"record": {"case": {"no": "P-4"}, "rating": "1", "channel": "短信", "ratedAt": "%s", "acceptedOn": "%s"}}"""
+                    .formatted(times[0], times[1])));
+
+            assertThat(result.errors()).as(String.join(" ", times)).singleElement().satisfies(e -> {
+                assertThat(e.code()).isEqualTo("INVALID_FORMAT");
+                assertThat(e.field()).isEqualTo(times[1].equals("20261120") ? "assessTime" : "acceptDate");
+                assertThat(e.message()).contains("not a real date", times[1].equals("20261120") ? "yyyy/MM/dd HH:mm" : "yyyyMMdd")
+                        .doesNotContain(times[0]);
+            });
+        }
+        MappingResult leapDay = city.map(record("""
+                {"record": {"case": {"no": "P-4"}, "rating": "1", "channel": "短信", "ratedAt": "2028/02/29 23:59", "acceptedOn": "20280229"}}"""));
+        assertThat(leapDay.errors()).isEmpty();
+        assertThat(leapDay.unified().path("assessTime").asString()).isEqualTo("2028-02-29 23:59:00");
+    }
+
+    @Test
+    void aDatePatternWithAnEraStillReadsItsYearOfEra() throws IOException {
+        MappingResult result = adapter(CITY_MAPPING.replace("yyyy/MM/dd HH:mm", "G yyyy/MM/dd HH:mm")).map(record("""
+                {"record": {"case": {"no": "P-5"}, "rating": "1", "channel": "短信", "ratedAt": "AD 2026/11/26 08:05"}}"""));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.unified().path("assessTime").asString()).isEqualTo("2026-11-26 08:05:00");
+    }
+
+    @Test
     void aRecordThatIsNotAnObjectIsRefusedWithAReason() throws IOException {
         MappingResult result = adapter(CITY_MAPPING).map(record("[1, 2]"));
 

@@ -85,6 +85,29 @@ class MappingRulesTest {
     }
 
     @Test
+    void aChannelDetailPathThatHoldsAnObjectOrListRejectsTheRecordNamingTheDetailInsteadOfDroppingIt() throws IOException {
+        MappingAdapter withDetail = adapter(MAPPING + """
+                channelDetail:
+                  deviceId: device
+                  hall: { path: site.name }
+                """);
+
+        MappingResult object = withDetail.map(record("{\"device\": {\"id\": \"D-7\"}, \"site\": {\"name\": \"一号厅\"}}"));
+        assertThat(object.errors()).extracting(FieldError::field, FieldError::code)
+                .containsExactly(tuple("channelDetail.deviceId", "INVALID_TYPE"));
+        assertThat(object.errors().get(0).message()).contains("object").doesNotContain("D-7");
+
+        MappingResult list = withDetail.map(record("{\"device\": \"D-7\", \"site\": {\"name\": [\"一号厅\"]}}"));
+        assertThat(list.errors()).extracting(FieldError::field, FieldError::code)
+                .containsExactly(tuple("channelDetail.hall", "INVALID_TYPE"));
+
+        MappingResult fine = withDetail.map(record("{\"device\": 7, \"site\": {}}"));
+        assertThat(fine.errors()).isEmpty();
+        assertThat(fine.channelDetail().path("deviceId").asString()).isEqualTo("7");
+        assertThat(fine.channelDetail().has("hall")).as("absent stays absent").isFalse();
+    }
+
+    @Test
     void aListOfPathsTakesTheFirstThatIsThere() throws IOException {
         assertThat(unified("{\"case\": {\"no\": \"P-1\", \"number\": \"P-2\"}}").path("projectNo").asString()).isEqualTo("P-1");
         assertThat(unified("{\"case\": {\"no\": \"\", \"number\": \"P-2\"}}").path("projectNo").asString()).isEqualTo("P-2");

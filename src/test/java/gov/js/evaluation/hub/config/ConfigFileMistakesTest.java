@@ -149,4 +149,91 @@ class ConfigFileMistakesTest {
                 .contains("city-test.yaml:7: fields.taskName.path: must be")
                 .contains("city-test.yaml:8: fields.satisfactoin: unknown key 'satisfactoin'");
     }
+
+    @Test
+    void aWholeNumberWrittenAsAFloatIsRefusedNotRounded() throws IOException {
+        Map<String, String> p = sourceProblems(Map.of(
+                "exponent", SOURCE_HEAD + "maxBodyBytes: 1e3\n",
+                "point", SOURCE_HEAD + "maxBodyBytes: 104857600.0\n",
+                "pulls", "title: t\nadapter: national-json\ntransport: rest-pull\nregion: \"320500\"\nrest-pull:\n"
+                        + "  url: http://city.example/x\n  pageSize: 50.0\n"));
+
+        assertThat(p.get("exponent")).contains("exponent.yaml:6: maxBodyBytes: must be a whole number");
+        assertThat(p.get("point")).contains("point.yaml:6: maxBodyBytes: must be a whole number");
+        assertThat(p.get("pulls")).as("a transport setting is read as text").contains("pulls.yaml:8: rest-pull.pageSize: must be a positive whole number");
+    }
+
+    @Test
+    void aSourceIdInTwoSourcesFoldersIsRefusedNamingBothFilesInsteadOfTheLastWinning() throws IOException {
+        Path first = Files.createDirectories(dir.resolve("sources"));
+        Path second = Files.createDirectories(dir.resolve("test-sources"));
+        Files.writeString(first.resolve("twice.yaml"), "id: twice\n" + SOURCE_HEAD);
+        Files.writeString(second.resolve("twice.yaml"), "id: twice\n" + SOURCE_HEAD.replace("320500", "320200"));
+        Files.writeString(second.resolve("once.yaml"), "id: once\n" + SOURCE_HEAD);
+
+        SourceCatalog catalog = SourceCatalog.load(List.of(first, second), repositoryAdapters(), 1000, new SourceSettingsContext(dir, t -> t));
+
+        assertThat(catalog.all()).extracting(s -> s.id()).containsExactly("once");
+        assertThat(catalog.problems()).containsOnlyKeys("twice");
+        assertThat(catalog.problems().get("twice")).contains(first.resolve("twice.yaml").toString(), second.resolve("twice.yaml").toString())
+                .contains("more than one");
+    }
+
+    @Test
+    void aRelativeInboxThatLeadsOutOfTheConfigFolderIsRefused() throws IOException {
+        String inbox = "title: t\nadapter: city-320200-csv\ntransport: file-inbox\nregion: \"320200\"\nfile-inbox:\n  inbox: ";
+        Map<String, String> p = sourceProblems(Map.of("escape", inbox + "../../../tmp/x\n", "sneaky", inbox + "data/../../x\n"));
+
+        assertThat(p.get("escape")).contains("escape.yaml:7: file-inbox.inbox:").contains("inside the configuration folder");
+        assertThat(p.get("sneaky")).contains("sneaky.yaml:7: file-inbox.inbox:");
+
+        Path sources = dir.resolve("sources");
+        Files.writeString(sources.resolve("escape.yaml"), "id: escape\n" + inbox + "data/inbox/x\n");
+        Files.writeString(sources.resolve("sneaky.yaml"), "id: sneaky\n" + inbox + dir.resolve("elsewhere") + "\n");
+        SourceCatalog catalog = SourceCatalog.load(List.of(sources), repositoryAdapters(), 1000, new SourceSettingsContext(dir, t -> t));
+        assertThat(catalog.problems()).as("inside, or an absolute folder named as such").isEmpty();
+    }
+
+    @Test
+    void aMappingWhoseIdIsNotItsFileNameIsRefused() throws IOException {
+        ConfigFileException e = mappingRefusal("mapping: city-other\nfields:\n  projectNo: case.no\n");
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("city-test.yaml:1: mapping: 'city-other' must equal the file name (city-test)");
+    }
+
+    @Test
+    void aMappingThatCanOnlyProduceValuesOutsideTheFieldsCodeListIsRefused() throws IOException {
+        ConfigFileException e = mappingRefusal("""
+                mapping: city-test
+                fields:
+                  projectNo: case.no
+                  pf: { path: channel, codes: { web: "9", app: "2" } }
+                  satisfaction: { value: "6" }
+                  userProp: { path: who, default: "7" }
+                  areaCode: { value: "3205" }
+                """);
+
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).extracting(ConfigProblem::line).containsExactlyInAnyOrder(4, 5, 6, 7);
+        assertThat(e.getMessage()).contains("city-test.yaml:4: fields.pf.codes.web: '9' is no value of pf: pf is not in its code list (1, 2,")
+                .contains("city-test.yaml:5: fields.satisfaction.value: '6' is no value of satisfaction")
+                .contains("city-test.yaml:6: fields.userProp.default: '7' is no value of userProp")
+                .contains("city-test.yaml:7: fields.areaCode.value: '3205' is no value of areaCode");
+    }
+
+    @Test
+    void aMappingPathWithAnEmptyStepIsRefused() throws IOException {
+        ConfigFileException e = mappingRefusal("""
+                mapping: city-test
+                fields:
+                  projectNo: { path: ".." }
+                  taskName: case..name
+                  proDepart: "case."
+                """);
+
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).extracting(ConfigProblem::line).containsExactlyInAnyOrder(3, 4, 5);
+        assertThat(e.getMessage()).contains("city-test.yaml:3: fields.projectNo.path: ").contains("empty step");
+    }
 }

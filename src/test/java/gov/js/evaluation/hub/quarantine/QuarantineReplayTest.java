@@ -39,6 +39,7 @@ class QuarantineReplayTest {
     static void start() {
         config = ConfigFolder.copyOfRepository(configDir);
         LabelledSatisfactionSource.install(config, "test-replay", LABELS_WITHOUT_VERY_SATISFIED);
+        LabelledSatisfactionSource.install(config, "test-replay-alone", LABELS_WITHOUT_VERY_SATISFIED);
         Map<String, Object> settings = new HashMap<>(config.hubSettings());
         settings.put("hub.quarantine.replay-chunk-size", "2");
         hub = HubInstance.start(settings);
@@ -184,6 +185,66 @@ class QuarantineReplayTest {
         JsonNode stored = hub.get("/api/v1/evaluations/" + replayed.json().at("/records/0/evaluationId").asString()).json();
         assertThat(stored.at("/evaluation/satisfaction").asString()).isEqualTo("5");
         assertThat(stored.at("/evaluation/assessTime").asString()).isEqualTo("2026-11-26 08:15:00");
+    }
+
+    @Test
+    void aRecordWhoseTreeHoldsAVeryLongElementNameIsReplayedAsOneAndAsPartOfItsSource() {
+        String longName = "n".repeat(60_000); // beyond Jackson's default name length, within what the XML reader takes
+        String caseNo = "320500-2026-LONG-" + System.nanoTime();
+        String xml = "<?xml version=\"1.0\" encoding=\"GBK\"?>\n<pjsj><pj xh=\"L-1\"><bjbh>" + caseNo + "</bjbh>"
+                + "<sxbm>11320100MB1234567A4000117201</sxbm><sxmc>营业执照变更登记</sxmc><bmdm>11320100MB1234567A</bmdm>"
+                + "<blbm>苏州市市场监督管理局</blbm><xzqh>320508000000</xzqh><pjqd>政务服务网</pjqd><pjrlx>法人</pjrlx>"
+                + "<zjhm>91320000134789612L</zjhm><myd>9</myd><pjsj>2026/11/26 10:30:00</pjsj>"
+                + "<" + longName + ">x</" + longName + "></pj></pjsj>\n";
+        Response receipt = hub.post("/api/v1/sources/city-320500/evaluations", xml.getBytes(java.nio.charset.Charset.forName("GBK")),
+                "application/xml");
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(422);
+        String receiptId = receipt.json().path("receiptId").asString();
+        long held = hub.get("/api/v1/sources/city-320500/quarantine?receiptId=" + receiptId).json().at("/records/0/quarantineId").asLong();
+
+        Response one = hub.post("/api/v1/quarantine/" + held + "/replay", "");
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        assertThat(one.json().at("/records/0/status").asString()).isEqualTo("REJECTED");
+        assertThat(codes(one.json().at("/records/0/errors"))).as("mapped again from its stored tree").containsExactly("satisfaction:MAPPING_FAILED");
+
+        Response all = hub.post("/api/v1/sources/city-320500/quarantine/replay", "");
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        JsonNode outcome = all.json().path("records").valueStream().filter(r -> r.path("quarantineId").asLong() == held).findFirst().orElseThrow();
+        assertThat(codes(outcome.path("errors"))).containsExactly("satisfaction:MAPPING_FAILED");
+    }
+
+    @Test
+    void aRecordTheHubCannotReplayCostsOnlyItselfInItsSourcesReplay() {
+        String source = "/api/v1/sources/test-replay-alone";
+        Response receipt = hub.post(source + "/evaluations", List.of(rated("很满意"), rated("很满意"), rated("很满意")).toString());
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(422);
+        JsonNode held = hub.get(source + "/quarantine").json().path("records");
+        assertThat(held.size()).isEqualTo(3);
+        long broken = held.get(1).path("quarantineId").asLong();
+        // a stored tree that no longer reads (what the hub once wrote and cannot read back any more)
+        hub.jdbc().update("UPDATE quarantine SET source_tree = '{\"satisfaction\":' WHERE quarantine_id = ?", broken);
+        LabelledSatisfactionSource.relabel(config, "test-replay-alone", ALL_LABELS);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() ->
+                hub.post(source + "/evaluations/validate", rated("很满意").toString()).json().at("/records/0/status").asString(),
+                "ACCEPTED"::equals);
+
+        Response all = hub.post(source + "/quarantine/replay", "");
+
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        assertThat(all.json().path("replayed").asInt()).isEqualTo(3);
+        assertThat(all.json().path("accepted").asInt()).as("the others are replayed").isEqualTo(2);
+        assertThat(all.json().path("stillRejected").asInt()).isEqualTo(1);
+        JsonNode failed = all.json().path("records").valueStream().filter(r -> r.path("quarantineId").asLong() == broken).findFirst().orElseThrow();
+        assertThat(failed.path("status").asString()).isEqualTo("REJECTED");
+        assertThat(codes(failed.path("errors"))).containsExactly("record:PROCESSING_FAILED");
+        assertThat(failed.at("/errors/0/message").asString()).contains("could not replay", "as it was");
+        JsonNode left = hub.get(source + "/quarantine").json();
+        assertThat(left.path("total").asInt()).isEqualTo(1);
+        assertThat(codes(left.at("/records/0/errors"))).as("its reasons unchanged").containsExactly("satisfaction:MAPPING_FAILED");
+
+        Response one = hub.post("/api/v1/quarantine/" + broken + "/replay", "");
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        assertThat(codes(one.json().at("/records/0/errors"))).containsExactly("record:PROCESSING_FAILED");
     }
 
     @Test

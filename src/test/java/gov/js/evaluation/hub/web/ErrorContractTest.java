@@ -155,6 +155,62 @@ class ErrorContractTest {
     }
 
     @Test
+    void anXmlAcceptHeaderIsNotAcceptableNotAnswersInXml() {
+        for (String accept : List.of("Accept: application/xml", "Accept: text/xml")) {
+            for (String target : List.of("/api/v1/sources", "/api/v1/evaluations/" + ECHO, "/api/v1/sources/province-web/quarantine",
+                    "/api/v1/admin/audit", "/api/v1/evaluations/00000000-0000-0000-0000-000000000000")) {
+                assertContract(asAdmin("GET", target, accept), 406, "NOT_ACCEPTABLE");
+            }
+        }
+        assertThat(asAdmin("GET", "/api/v1/sources", "Accept: application/xml, application/json;q=0.5").mediaType())
+                .as("JSON when the client takes it too").isEqualTo("application/json");
+    }
+
+    @Test
+    void anEndpointThatFindsNothingAnswersNotFoundInJsonNotAnEmptyBody() {
+        assertContract(http.send("GET", "/api/v1/schema/" + ECHO, PROBE), 404, "NOT_FOUND");
+        assertContract(http.send("GET", "/actuator/health/" + ECHO, "Authorization: " + VIEWER, PROBE), 404, "NOT_FOUND");
+        assertContract(http.send("GET", "/actuator/health/" + ECHO, PROBE), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aViewerAskingForAPathThatIsNoEndpointGetsNotFoundNotForbidden() {
+        for (String target : List.of("/" + ECHO, "/error", "/index.html", "/" + ECHO + "/x.css")) {
+            assertContract(http.send("GET", target, "Authorization: " + VIEWER, PROBE), 404, "NOT_FOUND");
+        }
+        assertContract(http.send("DELETE", "/api/v1/sources/province-web/quarantine", "Authorization: " + VIEWER), 403,
+                "OPERATOR_FORBIDDEN");
+    }
+
+    @Test
+    void refusalsTomcatAnswersItselfCarryTheirOwnCodeAndReason() {
+        Answer connect = asAdmin("CONNECT", "localhost:443");
+        assertContract(connect, 501, "NOT_IMPLEMENTED");
+        Answer encoding = http.send("POST", "/api/v1/sources/province-web/evaluations", List.of("Transfer-Encoding: " + ECHO,
+                "Content-Type: application/json"), null);
+        assertContract(encoding, 501, "NOT_IMPLEMENTED");
+        // the request line's version: the target below ends the line with its own version, RawHttp's becomes a header
+        Answer version = http.send("GET", "/api/v1/sources HTTP/9.9\r\nX-Rest:", "Authorization: " + ADMIN);
+        assertContract(version, 505, "HTTP_VERSION_NOT_SUPPORTED");
+        Answer expect = asAdmin("GET", "/api/v1/sources", "Expect: " + ECHO);
+        assertContract(expect, 417, "EXPECTATION_FAILED");
+        Set<String> messages = new java.util.HashSet<>();
+        for (Answer a : List.of(connect, version, expect, asAdmin("GET", "/api/v1/" + ECHO + "%00"))) {
+            messages.add(HubInstance.JSON.readTree(a.body()).path("message").asString());
+        }
+        assertThat(messages).as("each says what was wrong").hasSize(4);
+        assertThat(HubInstance.JSON.readTree(expect.body()).path("message").asString()).contains("Expect");
+        assertThat(HubInstance.JSON.readTree(version.body()).path("message").asString()).contains("HTTP/1.1");
+    }
+
+    @Test
+    void aBrokenPercentEscapeInTheQueryIsRejectedLikeOneInThePath() {
+        assertContract(asAdmin("GET", "/api/v1/sources?%zz=1"), 400, "REQUEST_REJECTED");
+        assertContract(asAdmin("GET", "/api/v1/admin/audit?limit=5&" + ECHO + "=%"), 400, "REQUEST_REJECTED");
+        assertThat(asAdmin("GET", "/api/v1/admin/audit?limit=5&x=%41").status()).as("a whole escape is fine").isEqualTo(200);
+    }
+
+    @Test
     void refusalsOfTheOperatorApiNameTheProblemWithoutRepeatingTheValue() {
         assertContract(asAdmin("GET", "/api/v1/sources/province-web/quarantine?limit=" + ECHO), 400, "INVALID_PARAMETER");
         assertContract(asAdmin("GET", "/api/v1/admin/audit?offset=" + ECHO), 400, "INVALID_PARAMETER");

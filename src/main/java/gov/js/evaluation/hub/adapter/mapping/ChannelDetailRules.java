@@ -2,7 +2,10 @@ package gov.js.evaluation.hub.adapter.mapping;
 
 import gov.js.evaluation.hub.config.ConfigFile;
 import gov.js.evaluation.hub.config.ConfigProblems;
+import gov.js.evaluation.hub.validate.ErrorCode;
+import gov.js.evaluation.hub.validate.FieldError;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +50,11 @@ public final class ChannelDetailRules {
         return new ChannelDetailRules(rules);
     }
 
-    public ObjectNode apply(JsonNode content) {
+    /**
+     * The channel facts of one record. A source path holding an object or a list is no fact the hub can keep as one
+     * value: it is an {@code INVALID_TYPE} error of {@code channelDetail.<name>} (the record is rejected), not dropped.
+     */
+    public ObjectNode apply(JsonNode content, List<FieldError> errors) {
         ObjectNode detail = JsonNodeFactory.instance.objectNode();
         rules.forEach((name, rule) -> {
             if (rule.value() != null) {
@@ -55,7 +62,11 @@ public final class ChannelDetailRules {
                 return;
             }
             JsonNode v = content.at(rule.path());
-            if (v.isValueNode() && !v.isNull() && !v.asString().isBlank()) {
+            if (v.isContainer()) {
+                String field = "channelDetail." + name;
+                errors.add(FieldError.of(field, ErrorCode.INVALID_TYPE, field + ": the source path " + rule.path()
+                        + " holds " + (v.isObject() ? "an object" : "a list") + "; a channel fact is one text or number"));
+            } else if (v.isValueNode() && !v.isNull() && !v.asString().isBlank()) {
                 detail.put(name, v.asString().strip());
             }
         });

@@ -88,7 +88,8 @@ public final class MappingAdapter implements EvaluationAdapter {
             JsonNode idNode = content.at(mapping.recordIdPath());
             recordId = idNode.isValueNode() && !idNode.isNull() ? idNode.asString() : null;
         }
-        return new MappingResult(unified, recordId, errors, mapping.channelDetail().apply(content));
+        ObjectNode channelDetail = mapping.channelDetail().apply(content, errors);
+        return new MappingResult(unified, recordId, errors, channelDetail);
     }
 
     private Outcome apply(FieldRule rule, JsonNode content, ObjectNode unified, List<FieldError> errors) {
@@ -147,8 +148,11 @@ public final class MappingAdapter implements EvaluationAdapter {
         if (rule.date() != null) {
             String wire = toWireTime(text, rule.date());
             if (wire == null) {
-                errors.add(FieldError.of(field.wireName(), ErrorCode.MAPPING_FAILED, field.wireName()
-                        + ": the source's value does not match its date format " + rule.date().pattern()));
+                errors.add(isShapedLike(text, rule.date())
+                        ? FieldError.of(field.wireName(), ErrorCode.INVALID_FORMAT, field.wireName() + " is not a real date and "
+                                + "time (the source's value has the form of its date format " + rule.date().pattern() + ")")
+                        : FieldError.of(field.wireName(), ErrorCode.MAPPING_FAILED, field.wireName()
+                                + ": the source's value does not match its date format " + rule.date().pattern()));
                 return Outcome.FAILED;
             }
             text = wire;
@@ -229,6 +233,12 @@ public final class MappingAdapter implements EvaluationAdapter {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** The text has the pattern's form (digits where digits belong…), though it may name no real time. */
+    private static boolean isShapedLike(String text, DateSpec spec) {
+        java.text.ParsePosition at = new java.text.ParsePosition(0);
+        return spec.formatter().parseUnresolved(text, at) != null && at.getErrorIndex() < 0 && at.getIndex() == text.length();
     }
 
     static boolean isAbsent(JsonNode v) {

@@ -8,6 +8,7 @@ import gov.js.evaluation.hub.config.ConfigProblems;
 import gov.js.evaluation.hub.config.ConfigSchema;
 import gov.js.evaluation.hub.schema.ChinaTime;
 import gov.js.evaluation.hub.schema.UnifiedField;
+import gov.js.evaluation.hub.validate.UnifiedSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -53,6 +54,11 @@ public final class MappingFileParser {
         ConfigFile f = ConfigFiles.read(file, ConfigSchema.MAPPING);
         JsonNode root = f.root();
         ConfigProblems problems = new ConfigProblems();
+        String id = root.get("mapping").asString();
+        String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+        if (!id.equals(name)) {
+            problems.add(f.problem("mapping", "'" + id + "' must equal the file name (" + name + ")"));
+        }
         List<FieldRule> rules = new ArrayList<>();
         JsonNode fields = root.get("fields");
         for (String fieldName : fields.propertyNames()) {
@@ -73,7 +79,7 @@ public final class MappingFileParser {
                 ? problems.value(() -> MappingPaths.pointer(f, root.get("recordId").asString(), "recordId")) : null;
         ChannelDetailRules channelDetail = problems.value(() -> ChannelDetailRules.parse(f));
         problems.throwIfAny();
-        return new MappingDefinition(root.get("mapping").asString(), root.path("description").asString(""), recordId, rules,
+        return new MappingDefinition(id, root.path("description").asString(""), recordId, rules,
                 channelDetail);
     }
 
@@ -117,10 +123,41 @@ public final class MappingFileParser {
             }
         }
         Condition when = spec.has("when") ? problems.value(() -> when(f, spec.get("when"), at + ".when")) : null;
+        if (date == null && !region && split == null && target.kind() != UnifiedField.Kind.TIME) {
+            checkConstants(f, target, spec, codes, at, problems);
+        }
         problems.throwIfAny();
         return new FieldRule(target, path, hasValue ? spec.get("value").asString() : null, join,
                 hasJoin ? spec.path("separator").asString(" ") : null, spec.has("default") ? spec.get("default").asString() : null,
                 codes, date, region, names, split, when);
+    }
+
+    /**
+     * The values the rule itself can put into the field (its {@code value}, {@code default} or code table's targets)
+     * must be values of the field: a code table that maps to pf "9" would reject every record it maps.
+     */
+    private static void checkConstants(ConfigFile f, UnifiedField target, JsonNode spec, CodeTable codes, String at,
+                                       ConfigProblems problems) {
+        if (codes != null) {
+            boolean inline = spec.get("codes").isObject();
+            codes.entries().forEach((key, code) -> checkConstant(f, target, code, inline ? at + ".codes." + key : at + ".codes",
+                    inline ? "" : "code table '" + codes.name() + "' maps '" + key + "' to ", problems));
+            return;
+        }
+        for (String key : List.of("value", "default")) {
+            if (spec.has(key)) {
+                checkConstant(f, target, spec.get(key).asString(), at + "." + key, "", problems);
+            }
+        }
+    }
+
+    private static void checkConstant(ConfigFile f, UnifiedField target, String value, String at, String what,
+                                      ConfigProblems problems) {
+        String text = value.strip();
+        if (!text.isEmpty()) {
+            UnifiedSchema.valueProblem(target, text).ifPresent(e -> problems.add(f.problem(at, what + "'" + text + "' is no value of "
+                    + target.wireName() + ": " + e.message())));
+        }
     }
 
     private static List<JsonPointer> join(ConfigFile f, JsonNode node, String at) {
@@ -198,12 +235,37 @@ public final class MappingFileParser {
         return entries;
     }
 
+    /**
+     * The pattern as a strict formatter reads it: dates are resolved strictly (2026/02/30, 24:00 and 10:60 are no
+     * times, not another day), and strictly {@code y} (year of era) needs an era to resolve. So without an era
+     * ({@code G}) in the pattern, its {@code y}s outside quoted text are read as {@code u} (the year, 2026 the same):
+     * mapping files keep the {@code yyyy} everyone writes.
+     */
+    static String prolepticYears(String pattern) {
+        StringBuilder letters = new StringBuilder();
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            quoted ^= c == '\'';
+            letters.append(quoted || c == '\'' ? ' ' : c);
+        }
+        if (letters.indexOf("G") >= 0) {
+            return pattern;
+        }
+        StringBuilder out = new StringBuilder(pattern);
+        for (int i = 0; i < out.length(); i++) {
+            if (letters.charAt(i) == 'y') {
+                out.setCharAt(i, 'u');
+            }
+        }
+        return out.toString();
+    }
+
     private static DateSpec date(ConfigFile f, JsonNode spec, String at) {
         ConfigProblems problems = new ConfigProblems();
         String pattern = spec.get("date").asString();
         DateTimeFormatter formatter = null;
         try {
-            formatter = DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.SMART);
+            formatter = DateTimeFormatter.ofPattern(prolepticYears(pattern)).withResolverStyle(ResolverStyle.STRICT);
         } catch (IllegalArgumentException e) {
             problems.add(f.problem(at + ".date", "bad pattern '" + pattern + "': " + e.getMessage()));
         }
