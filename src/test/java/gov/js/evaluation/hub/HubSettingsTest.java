@@ -165,7 +165,8 @@ class HubSettingsTest {
 
     @Test
     void aRuleOfASettingsGroupIsRefusedWithItsReason(CapturedOutput output) {
-        settings(Map.of(), "--hub.ingest.max-body-bytes-in-flight=1KB", "--hub.ingest.admission-wait=2s").close(); // allowed
+        settings(Map.of(), "--hub.ingest.max-body-bytes-in-flight=1KB", "--hub.ingest.max-body-bytes-in-flight-per-source=1KB",
+                "--hub.ingest.admission-wait=2s").close(); // allowed
         assertThatThrownBy(() -> settings(Map.of(), "--hub.ingest.max-body-bytes-in-flight=1").close());
 
         assertThat(output).contains("APPLICATION FAILED TO START", "hub.ingest", "max-body-bytes-in-flight must be at least 1KB")
