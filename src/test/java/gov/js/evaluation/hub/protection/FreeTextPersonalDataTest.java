@@ -155,6 +155,33 @@ class FreeTextPersonalDataTest {
     }
 
     @Test
+    void aRecordIdThatIsAPersonalNumberIsMaskedInReceiptsAnswersAndTheStore() {
+        String phone = phone();
+        String id = idNumber(false);
+        String webPhone = phone();
+        String csv = "评价编号,办件编号,事项编码,事项名称,部门代码,办理部门,区划,渠道,评价人类型,证件号码,满意度,评价指标,文字评价,评价时间\n"
+                + wuxiRow(phone, "5") + wuxiRow(id, "9");
+        Response wuxi = hub.post("/api/v1/sources/test-csv/evaluations", csv.getBytes(Charset.forName("GBK")), "text/csv");
+        assertThat(wuxi.status()).as(wuxi.toString()).isEqualTo(200);
+        assertThat(wuxi.json().at("/records/0/status").asString()).isEqualTo("ACCEPTED");
+        Response web = hub.post(WEB, Evaluations.valid().put("id", webPhone).toString());
+        assertThat(web.status()).as(web.toString()).isEqualTo(200);
+
+        assertThat(wuxi.json().at("/records/0/sourceRecordId").asString()).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+        String viewed = wuxi.body() + web.body()
+                + hub.getAs(HubClient.VIEWER, "/api/v1/evaluations/" + wuxi.json().at("/records/0/evaluationId").asString()).body()
+                + hub.getAs(HubClient.VIEWER, "/api/v1/evaluations/" + web.json().at("/records/0/evaluationId").asString()).body()
+                + hub.getAs(HubClient.VIEWER, "/api/v1/sources/test-csv/quarantine?limit=500").body();
+        assertThat(viewed).doesNotContain(phone, id, webPhone);
+        assertThat(clearValuesStored(hub.jdbc(), List.of(phone, id, webPhone))).as("source_record_id holds none").isEmpty();
+    }
+
+    private static String wuxiRow(String recordId, String satisfaction) {
+        return recordId + ",320200-R-" + UUID.randomUUID().toString().substring(0, 8) + ",11320100MB1234567A4000117301,出生医学证明,"
+                + "11320100MB1234567A,无锡市卫生健康委员会,320213,政务服务网,自然人,," + satisfaction + ",,,20261126081500\n";
+    }
+
+    @Test
     void aParsersWordsAboutABrokenRecordQuoteNoneOfIt() {
         String phone = phone();
         Response r = hub.post(WEB, Evaluations.valid() + "\n{\"projectNo\": " + phone + "abc}\n");
