@@ -7,6 +7,7 @@ import gov.js.evaluation.hub.validate.rules.DeptCreditCodeRule;
 import gov.js.evaluation.hub.validate.rules.DomainRule;
 import gov.js.evaluation.hub.validate.rules.LowRatingNeedsReasonRule;
 import gov.js.evaluation.hub.validate.rules.NaturalPersonIdRule;
+import gov.js.evaluation.hub.validate.rules.OrganisationCreditCodeRule;
 import gov.js.evaluation.hub.validate.rules.PlausibleTimesRule;
 import gov.js.evaluation.hub.validate.rules.RegionRule;
 import gov.js.evaluation.hub.validate.rules.RuleContext;
@@ -28,6 +29,7 @@ public final class EvaluationValidator {
                 new RegionRule(),
                 new DeptCreditCodeRule(),
                 new NaturalPersonIdRule(),
+                new OrganisationCreditCodeRule(),
                 new PlausibleTimesRule(allowedClockSkew),
                 new DataSourceRule());
     }
