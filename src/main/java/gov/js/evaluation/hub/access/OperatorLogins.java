@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.access;
 
+import gov.js.evaluation.hub.schema.PersonalDataMask;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Failed operator logins (HTTP Basic): each is recorded in the audit (action LOGIN_FAILED, actor the name tried,
- * detail the client address and whether the throttle refused it) and counted by the {@link LoginThrottle}; a name or
+ * masked, detail the client address and whether the throttle refused it) and counted by the {@link LoginThrottle} (a
+ * name by its {@link OperatorDirectory#key}, as operators are found, so in any case the same); a name or
  * address past its maximum is refused 429 LOGIN_THROTTLED before its password is checked, until its window has
  * passed. Of the attempts refused so, the first of a window is audited, so an attacker adds at most the maximum
  * plus one rows per name or address and window.
@@ -53,9 +55,9 @@ public class OperatorLogins {
         }
         String name = triedName(request);
         String address = request.getRemoteAddr();
-        return throttle.check(name, address).map(throttled -> {
+        return throttle.check(OperatorDirectory.key(name), address).map(throttled -> {
             if (throttled.firstInWindow()) {
-                record(name, address, true);
+                record(actor(name), address, true);
             }
             return new AccessRefusal(429, "LOGIN_THROTTLED", "too many failed logins with this operator name or from this "
                     + "address; the password was not checked. Wait the Retry-After seconds and log in again",
@@ -67,20 +69,20 @@ public class OperatorLogins {
     public void failed(HttpServletRequest request) {
         String name = triedName(request);
         String address = request.getRemoteAddr();
-        if (throttle.failed(name, address)) {
+        if (throttle.failed(OperatorDirectory.key(name), address)) {
             log.warn("failed operator logins: a name or client address reached its maximum ({} per name, {} per address) and "
                     + "is refused for {} (audit: {})", properties.maxFailuresPerName(), properties.maxFailuresPerAddress(),
                     properties.window(), LOGIN_FAILED);
         }
-        record(name, address, false);
+        record(actor(name), address, false);
     }
 
-    private void record(String name, String address, boolean throttled) {
+    private void record(String actor, String address, boolean throttled) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("address", address);
         detail.put("throttled", throttled);
         try {
-            audit.recordAs(name, LOGIN_FAILED, TARGET, detail);
+            audit.recordAs(actor, LOGIN_FAILED, TARGET, detail);
         } catch (RuntimeException e) { // the login is refused all the same
             log.error("a failed operator login could not be audited: {}", e.getClass().getName());
         }
@@ -98,14 +100,23 @@ public class OperatorLogins {
         } catch (IllegalArgumentException e) {
             name = "";
         }
-        return actor(name);
+        return cleaned(name);
     }
 
     /**
-     * A name as the audit's actor: control characters (and invisible format characters such as bidi overrides) removed,
-     * cut to 64 characters, never inside a surrogate pair.
+     * A name as the audit's actor: {@link #cleaned}, the ID-card and mobile numbers in it masked (a person may type a
+     * number as the name).
      */
     static String actor(String name) {
+        String actor = PersonalDataMask.maskIdentifiersIn(cleaned(name));
+        return actor.isEmpty() ? "(no name)" : actor;
+    }
+
+    /**
+     * A name without control characters (and invisible format characters such as bidi overrides), cut to 64 characters,
+     * never inside a surrogate pair, stripped.
+     */
+    static String cleaned(String name) {
         StringBuilder kept = new StringBuilder();
         for (int c : name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
                 .toArray()) {
@@ -114,7 +125,6 @@ public class OperatorLogins {
             }
             kept.appendCodePoint(c);
         }
-        String actor = kept.toString().strip();
-        return actor.isEmpty() ? "(no name)" : actor;
+        return kept.toString().strip();
     }
 }

@@ -2,6 +2,7 @@ package gov.js.evaluation.hub.ingest;
 
 import gov.js.evaluation.hub.decode.ParserWords;
 import gov.js.evaluation.hub.decode.SourceRecord;
+import gov.js.evaluation.hub.schema.PersonalDataMask;
 import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
 import java.util.ArrayList;
@@ -58,9 +59,14 @@ public final class IngestRecord {
         return unified;
     }
 
+    /**
+     * The record as mapped. The source's own record id is taken with the ID-card and mobile numbers in it masked: it
+     * is shown in receipts, reports and answers and kept in clear columns, and a source may use a person's number as
+     * its id; nothing looks a record up by it.
+     */
     public void mapped(ObjectNode unified, String sourceRecordId, ObjectNode channelDetail) {
         this.unified = unified;
-        this.sourceRecordId = sourceRecordId;
+        this.sourceRecordId = PersonalDataMask.maskIdentifiersIn(sourceRecordId);
         this.channelDetail = channelDetail;
     }
 

@@ -11,6 +11,7 @@ import gov.js.evaluation.hub.source.SourceDefinition;
 import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.EvaluationValidator;
 import gov.js.evaluation.hub.validate.FieldError;
+import gov.js.evaluation.hub.validate.FieldNames;
 import gov.js.evaluation.hub.validate.rules.RuleContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,15 +91,17 @@ public class InvitationIntake {
                     + "future and not more than " + replyWindow.toDays() + " days ago (hub.invitations.reply-window)"));
         }
         ObjectNode caseFields = json.createObjectNode();
+        int position = 0;
         for (String name : body.propertyNames()) {
+            position++;
             if (SmsInvitation.CASE_FIELDS.contains(name)) {
                 caseFields.set(name, body.get(name));
             } else if (UnifiedField.byWireName(name).isPresent()) {
                 errors.add(FieldError.of(name, ErrorCode.NOT_A_CASE_FIELD, name + " is part of the rating, which the rater gives in "
                         + "the reply (or the hub), not the case system in the invitation; an invitation names the case and its rater"));
             } else if (!name.equals("phone") && !name.equals("sentAt")) {
-                errors.add(FieldError.of(name.length() > 64 ? name.substring(0, 64) : name, ErrorCode.UNKNOWN_FIELD,
-                        "a field that is neither phone, sentAt nor a field of the unified schema"));
+                errors.add(FieldError.of(FieldNames.shown(name, position), ErrorCode.UNKNOWN_FIELD, "a field that is neither phone, "
+                        + "sentAt nor a field of the unified schema (a name that is not plain is given by its position)"));
             }
         }
         for (String required : List.of("projectNo", "areaCode")) {

@@ -10,59 +10,75 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PersonalDataMask {
 
-    private static final String MONTH_DAY = "(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])";
+    /** What may stand between two digits of one number: up to two of space, - . ( ), in the reading form. */
+    private static final String SEP = "[-. ()]{0,2}";
+    private static final String MONTH_DAY = "(?:0" + SEP + "[1-9]|1" + SEP + "[0-2])" + SEP + "(?:0" + SEP + "[1-9]|[12]" + SEP + "[0-9]|3" + SEP + "[01])";
     /**
-     * Resident ID-card numbers (18 and the old 15 digits) and mainland mobile numbers in a text whose digits and
-     * separators were folded to ASCII: also right after letters ("ID3201…", "tel139…"); mobiles also with the country
-     * code (+86, 0086, 86) and written in groups (137-2345-6789, 137.2345.6789, 137 2345 6789). Only a digit before
-     * or after ends a number.
+     * Resident ID-card numbers (18 and the old 15 digits) and mainland mobile numbers in the {@link ReadingForm} of a
+     * text: also right after letters ("ID3201…", "tel139…"); mobiles also with the country code (+86, 0086, 86); both
+     * grouped any way with spaces, dashes, dots or parentheses between their digits ((139)12345678, 1391 2345 678,
+     * 320211 19621006 235X, 320583-19580209-7461, 1 3 9 …). Only a digit right before or after ends a number.
      */
     private static final Pattern IDENTIFIERS_IN_TEXT = Pattern.compile(
-            "(?<![0-9])(?:(?<id>[1-9][0-9]{5}(?:18|19|20)[0-9]{2}" + MONTH_DAY + "[0-9]{3}[0-9Xx]"
-                    + "|[1-9][0-9]{7}" + MONTH_DAY + "[0-9]{3})"
-                    + "|(?<mobile>(?:(?:\\+|00)?86[-. ]?)?1[3-9][0-9](?:[-. ]?[0-9]{4}){2}))(?![0-9])");
+            "(?<![0-9])(?:(?<id>[1-9](?:" + SEP + "[0-9]){5}" + SEP + "(?:1" + SEP + "[89]|2" + SEP + "0)(?:" + SEP + "[0-9]){2}"
+                    + SEP + MONTH_DAY + "(?:" + SEP + "[0-9]){3}" + SEP + "[0-9Xx]"
+                    + "|[1-9](?:" + SEP + "[0-9]){7}" + SEP + MONTH_DAY + "(?:" + SEP + "[0-9]){3})"
+                    + "|(?<mobile>(?:(?:\\+|0" + SEP + "0" + SEP + ")?8" + SEP + "6" + SEP + ")?1" + SEP + "[3-9](?:" + SEP + "[0-9]){9}))(?![0-9])");
 
     private PersonalDataMask() {
     }
 
     /**
-     * A text (a comment, a source's own record) with the ID-card and mobile numbers in it masked, however their digits
-     * are written: ASCII, full-width (１３９…) or other decimal digits, with full-width separators. Names cannot be told
-     * apart from other words in an unknown format and stay as they are.
+     * A text (a comment, a source's own record, a log line) with the ID-card and mobile numbers in it masked, however
+     * their digits are written: ASCII, full-width (１３９…), other decimal digits or Chinese numerals (一三九…), grouped,
+     * with invisible characters between them (see {@link ReadingForm}). Names cannot be told apart from other words in
+     * an unknown format and stay as they are.
      */
     public static String maskIdentifiersIn(String text) {
         if (text == null) {
             return null;
         }
-        Matcher m = IDENTIFIERS_IN_TEXT.matcher(folded(text));
+        ReadingForm reading = ReadingForm.of(text);
+        Matcher m = IDENTIFIERS_IN_TEXT.matcher(reading.text);
         if (!m.find()) {
             return text;
         }
-        StringBuilder out = new StringBuilder(text);
+        boolean[] masked = new boolean[text.length()];
         do {
-            maskDigits(out, m.start(), m.end(), m.group("mobile") != null);
+            maskDigits(reading, m.start(), m.end(), m.group("mobile") != null, masked);
         } while (m.find());
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int next = i + Character.charCount(c);
+            if (masked[i]) {
+                out.append('*');
+            } else {
+                out.appendCodePoint(c);
+            }
+            i = next;
+        }
         return out.toString();
     }
 
     /**
-     * Masks the digits of one number found in {@code text} between start and end, whatever separators stand between
-     * them: an ID-card number keeps its first and last 4 digits (3201**********1234), a mobile its first 3 and last 4
-     * (139****5678; a country code before it stays).
+     * Marks the original characters of the digits of one number found in the reading form between start and end,
+     * whatever stands between them: an ID-card number keeps its first and last 4 digits (3201**********1234), a mobile
+     * its first 3 and last 4 (139****5678; a country code before it stays).
      */
-    private static void maskDigits(StringBuilder text, int start, int end, boolean mobile) {
+    private static void maskDigits(ReadingForm reading, int start, int end, boolean mobile, boolean[] masked) {
         int[] digits = new int[end - start];
         int count = 0;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (Character.isDigit(c) || c == 'X' || c == 'x') {
+            char c = reading.text.charAt(i);
+            if (c >= '0' && c <= '9' || c == 'X' || c == 'x') {
                 digits[count++] = i;
             }
         }
         int from = mobile ? count - 8 : 4;
         int to = count - 4;
         for (int d = Math.max(0, from); d < to; d++) {
-            text.setCharAt(digits[d], '*');
+            masked[reading.originalStart(digits[d])] = true;
         }
     }
 
@@ -87,29 +103,6 @@ public final class PersonalDataMask {
         }
         m.appendTail(decoded);
         return maskIdentifiersIn(decoded.toString());
-    }
-
-    /** The text with every decimal digit as its ASCII digit and full-width + - . and spaces as ASCII; same length. */
-    private static String folded(String text) {
-        char[] c = text.toCharArray();
-        for (int i = 0; i < c.length; i++) {
-            char ch = c[i];
-            if (ch >= '0' && ch <= '9') {
-                continue;
-            }
-            if (Character.isDigit(ch)) {
-                c[i] = (char) ('0' + Character.digit(ch, 10));
-            } else if (ch == '\uFF0B') {
-                c[i] = '+';
-            } else if (ch == '\uFF0D' || ch == '\u2014' || ch == '\u2013') {
-                c[i] = '-';
-            } else if (ch == '\uFF0E' || ch == '\u3002') {
-                c[i] = '.';
-            } else if (ch == '\u3000') {
-                c[i] = ' ';
-            }
-        }
-        return new String(c);
     }
 
     /** A copy with the personal fields masked, and the numbers in the free-text fields. */

@@ -51,6 +51,7 @@ public record JdbcPollSettings(String url, String user, String password, String 
         JdbcPollSettings s = new JdbcPollSettings(url, block.required("user"), block.optional("password").orElse(""), query,
                 watermark, block.duration("interval", Duration.ofMinutes(1)), block.positiveInt("pageSize", 1000));
         block.done();
+        UrlSecrets.register(url);
         return s;
     }
 

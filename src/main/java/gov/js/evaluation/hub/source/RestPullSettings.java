@@ -25,6 +25,7 @@ public record RestPullSettings(URI url, Duration interval, int pageSize, String 
                 block.positiveInt("pageSize", 500), block.optional("bearerToken").orElse(null),
                 block.duration("connectTimeout", Duration.ofSeconds(5)), block.duration("responseTimeout", Duration.ofSeconds(30)));
         block.done();
+        UrlSecrets.register(s.url().toString());
         return s;
     }
 

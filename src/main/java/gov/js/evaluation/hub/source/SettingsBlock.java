@@ -114,13 +114,14 @@ final class SettingsBlock {
         try {
             URI uri = new URI(v);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                    && uri.getRawQuery() == null) {
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null) {
                 return uri;
             }
         } catch (URISyntaxException e) {
             // refused below
         }
-        throw invalid(key, "must be an http(s) URL without a query string, not '" + v + "'");
+        throw invalid(key, "must be an http(s) URL with a host, without a query string or fragment (the value is not "
+                + "repeated here: an address may carry a secret)");
     }
 
     /** File-name patterns such as {@code *.csv,*.ndjson} ({@code *} any characters, {@code ?} one). */

@@ -8,6 +8,7 @@ import gov.js.evaluation.hub.validate.rules.DeptCreditCodeRule;
 import gov.js.evaluation.hub.validate.rules.DomainRule;
 import gov.js.evaluation.hub.validate.rules.LowRatingNeedsReasonRule;
 import gov.js.evaluation.hub.validate.rules.NaturalPersonIdRule;
+import gov.js.evaluation.hub.validate.rules.OrganisationCreditCodeRule;
 import gov.js.evaluation.hub.validate.rules.PlausibleTimesRule;
 import gov.js.evaluation.hub.validate.rules.RegionRule;
 import gov.js.evaluation.hub.validate.rules.RuleContext;
@@ -30,6 +31,7 @@ public final class EvaluationValidator {
                 new CaseNumberRegionRule(),
                 new DeptCreditCodeRule(),
                 new NaturalPersonIdRule(),
+                new OrganisationCreditCodeRule(),
                 new PlausibleTimesRule(allowedClockSkew),
                 new DataSourceRule());
     }

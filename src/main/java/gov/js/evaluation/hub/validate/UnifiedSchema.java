@@ -80,7 +80,7 @@ public final class UnifiedSchema {
     public List<FieldError> validate(JsonNode wire) {
         List<FieldError> errors = new ArrayList<>();
         for (Error error : schema.validate(wire)) {
-            errors.add(translate(error));
+            errors.add(translate(error, wire));
         }
         checkRealTimes(wire, errors);
         return errors;
@@ -101,9 +101,10 @@ public final class UnifiedSchema {
         }
     }
 
-    private static FieldError translate(Error error) {
+    private static FieldError translate(Error error, JsonNode wire) {
         String keyword = error.getKeyword();
-        String field = fieldOf(error);
+        String field = "additionalProperties".equals(keyword) && error.getProperty() != null
+                ? FieldNames.shown(error.getProperty(), positionOf(error.getProperty(), wire)) : fieldOf(error);
         JsonNode schemaNode = error.getSchemaNode();
         return switch (keyword == null ? "" : keyword) {
             case "required" -> FieldError.of(field, ErrorCode.REQUIRED, field + " is required");
@@ -117,9 +118,21 @@ public final class UnifiedSchema {
             case "maxLength" -> FieldError.of(field, ErrorCode.TOO_LONG,
                     field + " is longer than " + (schemaNode == null ? "allowed" : schemaNode.asString() + " characters"));
             case "additionalProperties" -> FieldError.of(field, ErrorCode.UNKNOWN_FIELD,
-                    field + " is not a field of the unified schema v1");
+                    "field " + field + " is not a field of the unified schema v1 (a name that is not plain is given by its position)");
             default -> FieldError.of(field, ErrorCode.INVALID_FORMAT, field + " breaks the schema's rule '" + keyword + "'");
         };
+    }
+
+    /** The 1-based position of a field in the record. */
+    private static int positionOf(String name, JsonNode wire) {
+        int position = 0;
+        for (String n : wire.propertyNames()) {
+            position++;
+            if (n.equals(name)) {
+                return position;
+            }
+        }
+        return position;
     }
 
     private static String fieldOf(Error error) {

@@ -24,13 +24,17 @@ import tools.jackson.databind.JsonNode;
 class OperatorLoginThrottleTest {
 
     private static final String SOURCES = "/api/v1/sources";
+    /** An operator of the name-case test only. */
+    private static final String CASED = "case-viewer";
     private static HubInstance hub;
 
     @BeforeAll
     static void start() {
         hub = HubInstance.start(Map.of("hub.security.login-throttle.max-failures-per-name", "3",
                 "hub.security.login-throttle.max-failures-per-address", "6",
-                "hub.security.login-throttle.window", "1m"));
+                "hub.security.login-throttle.window", "1m",
+                "hub.security.operators." + CASED + ".password", "{noop}" + HubClient.PASSWORD,
+                "hub.security.operators." + CASED + ".roles", "viewer"));
     }
 
     @AfterAll
@@ -116,6 +120,29 @@ class OperatorLoginThrottleTest {
         assertRefused(login(from, "evil\u001b[2J\r\n" + "名".repeat(100), "guess"), 401, "OPERATOR_UNAUTHENTICATED");
 
         assertThat(actors(from)).singleElement().isEqualTo("evil[2J" + "名".repeat(57));
+    }
+
+    @Test
+    void aThrottledNameStaysThrottledWrittenInAnotherCase() {
+        assertThat(login("127.0.0.9", "Case-Viewer", HubClient.PASSWORD).status()).as("names are found in any case").isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            assertRefused(login("127.0.0.9", CASED, "wrong-" + i), 401, "OPERATOR_UNAUTHENTICATED");
+        }
+
+        for (String name : List.of(CASED, "Case-Viewer", "CASE-VIEWER", "cAse-viewer", "case-vIewer")) {
+            assertRefused(login("127.0.0.10", name, HubClient.PASSWORD), 429, "LOGIN_THROTTLED");
+        }
+    }
+
+    @Test
+    void aNameTriedThatHoldsAPersonalNumberIsAuditedMasked() {
+        String from = "127.0.0.11";
+        assertRefused(login(from, "13912340001", "guess"), 401, "OPERATOR_UNAUTHENTICATED");
+        assertRefused(login(from, "ID320102199003071237", "guess"), 401, "OPERATOR_UNAUTHENTICATED");
+
+        assertThat(actors(from)).containsExactly("139****0001", "ID3201**********1237");
+        String listed = hub.get("/api/v1/admin/audit?limit=100").body();
+        assertThat(listed).doesNotContain("13912340001", "320102199003071237").contains("139****0001");
     }
 
     @Test

@@ -164,8 +164,9 @@ enum FuzzTarget {
         return idField;
     }
 
+    /** A field a person types, where a personal number may be planted; the record's id too (a phone as the id). */
     boolean isPersonField(String field) {
-        return personFields.contains(field);
+        return personFields.contains(field) || field.equals(idField);
     }
 
     static String freshCaseNo() {

@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * ID-card and mobile numbers a fuzz run writes into records, in every form a person writes them (plain, after
- * letters, full-width, dotted, JSON-escaped is left to the body's writer), remembered so that answers, logs and clear
+ * letters, full-width with a full-width check digit, dotted, grouped 3-4-4, 4-4-3 and 6-8-4 with spaces or dashes, in
+ * parentheses, with invisible characters between the digits, in Chinese numerals; JSON-escaped is left to the body's
+ * writer), remembered so that answers, logs and clear
  * columns can be searched for them afterwards, however they were written there.
  */
 final class PlantedNumbers {
@@ -20,14 +22,33 @@ final class PlantedNumbers {
     String writtenSomeWay(Random random) {
         String number = random.nextBoolean() ? mobile(random) : idNumber(random);
         numbers.add(number);
-        return switch (random.nextInt(6)) {
+        boolean mobile = number.length() == 11;
+        return switch (random.nextInt(11)) {
             case 0 -> number;
             case 1 -> (random.nextBoolean() ? "tel" : "ID") + number;
-            case 2 -> number.chars().mapToObj(c -> c == 'X' ? "X" : String.valueOf((char) (c - '0' + '\uFF10'))).collect(Collectors.joining());
-            case 3 -> number.length() == 11 ? number.substring(0, 3) + "." + number.substring(3, 7) + "." + number.substring(7) : number;
-            case 4 -> number.length() == 11 ? "+86 " + number.substring(0, 3) + " " + number.substring(3, 7) + " " + number.substring(7) : number;
+            case 2 -> fullWidth(number, random.nextBoolean() ? '\uFF38' : '\uFF58'); // the check digit Ｘ or ｘ
+            case 3 -> mobile ? number.substring(0, 3) + "." + number.substring(3, 7) + "." + number.substring(7) : number;
+            case 4 -> mobile ? "+86 " + number.substring(0, 3) + " " + number.substring(3, 7) + " " + number.substring(7) : number;
+            case 5 -> mobile ? "(" + number.substring(0, 3) + ")" + number.substring(3) // (139)12345678
+                    : number.substring(0, 6) + " " + number.substring(6, 14) + " " + number.substring(14); // 320102 19660606 1239
+            case 6 -> String.join(List.of("\u200b", "\u200c", "\u2060", "\ufeff", "\u00ad").get(random.nextInt(5)), number.split(""));
+            case 7 -> mobile ? number.substring(0, 4) + " " + number.substring(4, 8) + " " + number.substring(8) // 1391 2345 678
+                    : number.substring(0, 6) + "-" + number.substring(6, 14) + "-" + number.substring(14);
+            case 8 -> chinese(number, random);
+            case 9 -> mobile ? "（" + number.substring(0, 3) + "）" + number.substring(3, 7) + "\u3000" + number.substring(7) : number.toLowerCase();
             default -> "请回电" + number + "谢谢";
         };
+    }
+
+    private static String fullWidth(String number, char check) {
+        return number.chars().mapToObj(c -> c == 'X' ? String.valueOf(check) : String.valueOf((char) (c - '0' + '\uFF10')))
+                .collect(Collectors.joining());
+    }
+
+    /** The digits as Chinese numerals (〇一二… or the financial 壹贰叁…; 幺 for 1 as read aloud). */
+    private static String chinese(String number, Random random) {
+        String numerals = List.of("〇一二三四五六七八九", "零壹贰叁肆伍陆柒捌玖", "〇幺二三四五六七八九").get(random.nextInt(3));
+        return number.chars().mapToObj(c -> c == 'X' ? "X" : String.valueOf(numerals.charAt(c - '0'))).collect(Collectors.joining());
     }
 
     Collection<String> all() {
@@ -35,8 +56,9 @@ final class PlantedNumbers {
     }
 
     /**
-     * The planted numbers a text shows to a reader: full-width digits read as digits, separators between digits
-     * dropped, and every stretch of 11 or 18 characters of a run of digits (an ID number may end in X) looked up.
+     * The planted numbers a text shows to a reader: its compatibility forms read (full-width digits and Ｘ, full-width
+     * parentheses), invisible characters dropped, Chinese numerals read as digits, separators between digits dropped,
+     * and every stretch of 11 or 18 characters of a run of digits (an ID number may end in X) looked up.
      */
     List<String> foundIn(String text) {
         if (text == null || numbers.isEmpty()) {
@@ -59,13 +81,8 @@ final class PlantedNumbers {
     }
 
     private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("[0-9]{11,}[Xx]?");
-
     static String folded(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            out.append(c >= '\uFF10' && c <= '\uFF19' ? (char) (c - '\uFF10' + '0') : c);
-        }
-        return out.toString().replaceAll("(?<=[0-9])[.\\- ]{1,2}(?=[0-9])", "");
+        return gov.js.evaluation.hub.AsRead.digits(text);
     }
 
     static String mobile(Random random) {

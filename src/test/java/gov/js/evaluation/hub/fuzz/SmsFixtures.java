@@ -64,9 +64,10 @@ final class SmsFixtures {
         }
         List<String> names = List.copyOf(fields.keySet());
         String field = names.get(random.nextInt(names.size()));
-        switch (random.nextInt(4)) {
+        switch (random.nextInt(5)) {
             case 0 -> fields.remove(field);
             case 1 -> fields.put(field, FuzzTarget.RAW_JSON + List.of("[{}]", "123", "null", "{}").get(random.nextInt(4)));
+            case 2 -> fields.put("x" + planted.writtenSomeWay(random), "1"); // an unknown field whose name holds a number
             default -> fields.put(field, HostileValues.any(random, planted, personFields.contains(field)));
         }
     }

@@ -102,6 +102,17 @@ class SmsReplyTest {
         assertThat(hub.post("/api/v1/sources/nowhere/invitations", "{}").status()).isEqualTo(404);
     }
 
+    @Test
+    void anUnknownFieldIsNamedOnlyWhenItsNameIsPlainOtherwiseByItsPosition() {
+        Response r = hub.post("/api/v1/sources/sms/invitations", "{\"phone\": \"13912345678\", \"zqx\\u0000<script>13912345678\": 1, "
+                + "\"sentAt\": \"" + minutesAgo(1) + "\", \"tel13912345678\": 2, \"" + "a".repeat(40) + "\": 3, \"备注\": 4, \"colour\": 5}");
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().path("errors").valueStream().filter(e -> e.path("code").asString().equals("UNKNOWN_FIELD"))
+                .map(e -> e.path("field").asString())).containsExactly("#2", "#4", "#5", "#6", "colour");
+        assertThat(r.body()).doesNotContain("script", "<", "\\u0000", "1391234", "aaaaaaaa", "备注");
+    }
+
     /** A time a few minutes ago, China time: invitations and replies are of this time (hub.invitations.reply-window). */
     static String minutesAgo(int minutes) {
         return gov.js.evaluation.hub.schema.ChinaTime.format(java.time.Instant.now().minusSeconds(60L * minutes));

@@ -54,6 +54,20 @@ class NoValueInMessagesTest {
     }
 
     @Test
+    void anUnknownFieldIsNamedOnlyWhenItsNameIsPlain() {
+        ObjectNode record = Evaluations.valid();
+        int fields = record.size();
+        record.put("tel" + MARKER, "1");
+        record.put("zqx\u0000<script>", "2");
+        record.put("colour", "3");
+
+        List<FieldError> errors = validator.validate(record, context).stream().filter(e -> e.code().equals("UNKNOWN_FIELD")).toList();
+
+        assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder("#" + (fields + 1), "#" + (fields + 2), "colour");
+        assertThat(errors).allSatisfy(e -> assertThat(e.field() + e.message()).doesNotContain(MARKER, "script", "\u0000"));
+    }
+
+    @Test
     void mappingMessagesNeverQuoteTheValue() {
         MappingAdapter suzhou = new MappingAdapter("city-320500-xml", "1",
                 new MappingFileParser(Path.of("mappings")).parse(Path.of("mappings", "city-320500-xml.yaml")));
