@@ -53,8 +53,8 @@ public final class UnifiedSchema {
         Schema rule = FIELD_RULES.computeIfAbsent(field, UnifiedSchema::fieldRule);
         JsonNode value = field.kind() == UnifiedField.Kind.INTEGER && text.matches("-?[0-9]{1,9}")
                 ? JsonNodeFactory.instance.numberNode(Integer.parseInt(text)) : JsonNodeFactory.instance.stringNode(text);
-        return rule.validate(JsonNodeFactory.instance.objectNode().set(field.wireName(), value)).stream().findFirst()
-                .map(UnifiedSchema::translate);
+        JsonNode wire = JsonNodeFactory.instance.objectNode().set(field.wireName(), value);
+        return rule.validate(wire).stream().findFirst().map(error -> translate(error, wire));
     }
 
     private static final Map<UnifiedField, Schema> FIELD_RULES = new ConcurrentHashMap<>();
