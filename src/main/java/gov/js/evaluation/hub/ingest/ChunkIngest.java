@@ -36,6 +36,14 @@ public class ChunkIngest {
         return count(send("direct:ingest-records", IngestBatch.chunk(receiptId, source, adapter, receivedAt, records)));
     }
 
+    /**
+     * A batch its caller decoded and marked (a quarantine replay) through the same stages, in the caller's
+     * transaction; not counted as ingest (the replay counts its own).
+     */
+    public IngestBatch pipeline(IngestBatch batch) {
+        return send("direct:ingest-records", batch);
+    }
+
     /** The first half: maps and validates the chunk; stores nothing. */
     public IngestBatch check(String receiptId, SourceDefinition source, LoadedAdapter adapter, Instant receivedAt,
                              List<SourceRecord> records) {

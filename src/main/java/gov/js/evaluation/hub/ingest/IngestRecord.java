@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
 
-/** One record travelling through the ingest stages; each stage fills in its part. */
+/**
+ * One record travelling through the ingest stages; each stage fills in its part. Its status is settled once, by
+ * {@link Verdicts#settle} after the last stage committed; until then the stages see what the checks found
+ * ({@link #checked()}).
+ */
 public final class IngestRecord {
 
     private final SourceRecord source;
@@ -18,6 +22,7 @@ public final class IngestRecord {
     private ObjectNode unified;
     private String sourceRecordId;
     private ObjectNode channelDetail;
+    private UUID duplicateOf;
     private RecordStatus status;
     private UUID evaluationId;
 
@@ -79,6 +84,21 @@ public final class IngestRecord {
         return sourceRecordId;
     }
 
+    /** The adapter knows this record is stored already (as that evaluation): it is a duplicate, nothing to check. */
+    public void knownDuplicateOf(UUID evaluationId) {
+        this.duplicateOf = evaluationId;
+    }
+
+    public UUID duplicateOf() {
+        return duplicateOf;
+    }
+
+    /** What the checks found: REJECTED (it has errors), DUPLICATE (the adapter knows it), or null: to be taken. */
+    public RecordStatus checked() {
+        return hasErrors() ? RecordStatus.REJECTED : duplicateOf != null ? RecordStatus.DUPLICATE : null;
+    }
+
+    /** The settled status; null until the last stage committed (and for good when it failed: nothing counts). */
     public RecordStatus status() {
         return status;
     }
@@ -87,7 +107,8 @@ public final class IngestRecord {
         return evaluationId;
     }
 
-    public void settle(RecordStatus status, UUID evaluationId) {
+    /** Only {@link Verdicts#settle}: once, after the commit. */
+    void settle(RecordStatus status, UUID evaluationId) {
         this.status = status;
         this.evaluationId = evaluationId;
     }

@@ -72,10 +72,6 @@ public class ReceiptWriter {
     }
 
     public void write(IngestBatch batch, Exchange exchange) {
-        if (batch.isDryRun()) {
-            // a dry run answers what a real send would: records that pass the checks and the store's look-up would be accepted
-            batch.records().stream().filter(r -> r.status() == null).forEach(r -> r.settle(RecordStatus.ACCEPTED, null));
-        }
         int detailLimit = limits.receiptDetailLimit();
         int rejectedListed = 0;
         Map<String, Long> byCode = new TreeMap<>();

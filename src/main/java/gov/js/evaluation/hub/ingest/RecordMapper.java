@@ -41,7 +41,7 @@ public class RecordMapper {
             fillDataSource(result.unified());
             record.mapped(result.unified(), result.sourceRecordId(), result.channelDetail());
             if (result.duplicateOf() != null) {
-                record.settle(RecordStatus.DUPLICATE, result.duplicateOf());
+                record.knownDuplicateOf(result.duplicateOf());
                 continue;
             }
             record.errors().addAll(result.errors());

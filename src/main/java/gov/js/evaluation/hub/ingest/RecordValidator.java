@@ -33,7 +33,7 @@ public class RecordValidator {
     public IngestBatch validate(IngestBatch batch) {
         RuleContext context = new RuleContext(clock.instant(), batch.source().region());
         for (IngestRecord record : batch.records()) {
-            if (record.status() == RecordStatus.DUPLICATE) {
+            if (record.duplicateOf() != null) {
                 continue; // the adapter already knows where it is stored
             }
             try {
@@ -43,9 +43,6 @@ public class RecordValidator {
                         batch.source().id(), e.getClass().getName());
                 record.errors().add(FieldError.of("record", ErrorCode.PROCESSING_FAILED, "the hub could not check this record; "
                         + "it is kept in quarantine for the province's operators, the other records of the request are not affected"));
-            }
-            if (record.hasErrors()) {
-                record.settle(RecordStatus.REJECTED, null);
             }
         }
         return batch;

@@ -2,7 +2,8 @@ package gov.js.evaluation.hub.kafka;
 
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
-import gov.js.evaluation.hub.ingest.RecordStatus;
+import gov.js.evaluation.hub.ingest.RecordSink;
+import gov.js.evaluation.hub.ingest.Verdicts;
 import gov.js.evaluation.hub.protection.PersonalFields;
 import gov.js.evaluation.hub.store.QuarantineStore;
 import java.util.ArrayList;
@@ -29,9 +30,9 @@ import tools.jackson.databind.ObjectMapper;
  * DUPLICATE when sent again). Runs in the caller's transaction when there is one (a pull page with its
  * watermark), like the embedded store.
  */
-@Component
+@Component("recordSink")
 @Profile("kafka")
-public class UnifiedTopicPublisher {
+public class UnifiedTopicPublisher implements RecordSink {
 
     private final ProducerTemplate producer;
     private final CamelContext camel;
@@ -50,20 +51,34 @@ public class UnifiedTopicPublisher {
         this.json = json;
     }
 
-    public IngestBatch publish(IngestBatch batch) {
-        List<IngestRecord> valid = batch.records().stream().filter(r -> !r.hasErrors() && r.status() == null).toList();
-        try {
-            transaction.executeWithoutResult(tx -> {
-                quarantine.keepRejected(List.of(batch), false);
-                if (!valid.isEmpty()) {
-                    send(batch, valid);
-                }
-            });
-        } catch (RuntimeException e) {
-            batch.records().forEach(r -> r.settle(null, null)); // nothing of a failed batch counts
-            throw e;
-        }
-        valid.forEach(r -> r.settle(RecordStatus.ACCEPTED, null));
+    /**
+     * The valid records to the unified topic, the rejected ones to quarantine; settled once both are done (Kafka
+     * acknowledged, the quarantine committed). A failure settles nothing: nothing of the batch counts.
+     */
+    @Override
+    public IngestBatch take(IngestBatch batch) {
+        Verdicts verdicts = new Verdicts();
+        List<IngestRecord> valid = batch.records().stream().filter(verdicts::toBeTaken).toList();
+        transaction.executeWithoutResult(tx -> {
+            quarantine.keepRejected(List.of(batch), false, verdicts);
+            if (!valid.isEmpty()) {
+                send(batch, valid);
+            }
+        });
+        valid.forEach(r -> verdicts.accepted(r, null));
+        verdicts.settle(batch);
+        return batch;
+    }
+
+    /**
+     * The dry run: what {@link #take} would answer. Records that pass the checks would be ACCEPTED (acknowledged by
+     * Kafka); the store's DUPLICATE comes later, from the store consumer, so the dry run does not say it either.
+     */
+    @Override
+    public IngestBatch preview(IngestBatch batch) {
+        Verdicts verdicts = new Verdicts();
+        batch.records().stream().filter(verdicts::toBeTaken).forEach(r -> verdicts.accepted(r, null));
+        verdicts.settle(batch);
         return batch;
     }
 

@@ -3,14 +3,12 @@ package gov.js.evaluation.hub.quarantine;
 import gov.js.evaluation.hub.catalog.HubCatalog;
 import gov.js.evaluation.hub.decode.SourceRecord;
 import gov.js.evaluation.hub.decode.SourceTreeText;
+import gov.js.evaluation.hub.ingest.ChunkIngest;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
 import gov.js.evaluation.hub.ingest.PayloadDecoder;
-import gov.js.evaluation.hub.ingest.RecordMapper;
 import gov.js.evaluation.hub.ingest.RecordStatus;
-import gov.js.evaluation.hub.ingest.RecordValidator;
-import gov.js.evaluation.hub.store.EvaluationStore;
 import gov.js.evaluation.hub.store.QuarantineStore;
 import gov.js.evaluation.hub.store.QuarantineStore.QuarantinedRecord;
 import gov.js.evaluation.hub.validate.ErrorCode;
@@ -19,26 +17,21 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one quarantined record's raw text through its source's current adapter with the very stages
- * of the ingest pipeline (routes/ingest-pipeline.yaml): decode → map → validate → store. The record
- * keeps its original receipt and receive time. Taken records leave quarantine; rejected ones stay
- * with the new reasons. Runs inside the caller's transaction, which the store joins.
+ * Runs one quarantined record's raw text through its source's current adapter and the ingest pipeline itself
+ * (routes/ingest-pipeline.yaml, direct:ingest-records: map → validate → take), decoded first by the same decoder.
+ * The record keeps its original receipt and receive time. Taken records leave quarantine; rejected ones stay with
+ * the new reasons. Runs inside the caller's transaction, which the pipeline's sink joins.
  */
 @Component
 public class RecordReplayer {
 
     private final PayloadDecoder decoder;
-    private final RecordMapper mapper;
-    private final RecordValidator validator;
-    private final EvaluationStore store;
+    private final ChunkIngest pipeline;
     private final QuarantineStore quarantine;
 
-    public RecordReplayer(PayloadDecoder decoder, RecordMapper mapper, RecordValidator validator, EvaluationStore store,
-                          QuarantineStore quarantine) {
+    public RecordReplayer(PayloadDecoder decoder, ChunkIngest pipeline, QuarantineStore quarantine) {
         this.decoder = decoder;
-        this.mapper = mapper;
-        this.validator = validator;
-        this.store = store;
+        this.pipeline = pipeline;
         this.quarantine = quarantine;
     }
 
@@ -52,9 +45,7 @@ public class RecordReplayer {
         } else {
             decode(batch, text);
         }
-        mapper.map(batch);
-        validator.validate(batch);
-        store.store(batch);
+        pipeline.pipeline(batch);
         IngestRecord record = batch.records().get(0);
         if (record.status() != RecordStatus.REJECTED) {
             quarantine.release(held.quarantineId());

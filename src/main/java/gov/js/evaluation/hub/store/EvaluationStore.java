@@ -4,6 +4,7 @@ import gov.js.evaluation.hub.crypto.Sm3;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
 import gov.js.evaluation.hub.ingest.RecordStatus;
+import gov.js.evaluation.hub.ingest.Verdicts;
 import gov.js.evaluation.hub.national.NationalOutbox;
 import gov.js.evaluation.hub.protection.PersonalFields;
 import gov.js.evaluation.hub.schema.Evaluation;
@@ -113,65 +114,56 @@ public class EvaluationStore implements DisposableBean {
         }
     }
 
-    /** One batch in its own transaction (or the caller's); nothing counts when it fails. */
+    /** One batch in its own transaction (or the caller's); nothing counts when it fails (no record is settled). */
     void storeAlone(IngestBatch batch) {
-        try {
-            storeTogether(List.of(batch));
-        } catch (RuntimeException e) {
-            batch.records().forEach(r -> r.settle(null, null)); // nothing of a rolled-back request counts
-            throw e;
-        }
+        storeTogether(List.of(batch));
     }
 
     /**
      * Several batches in one transaction (or the caller's). When the database refuses a record's value
      * (a data exception no rule foresaw), the transaction is written again with each record under a savepoint
      * of its own, so that only the records the database refuses are rejected (STORE_REFUSED); inside a
-     * caller's transaction the refusal is thrown, as that transaction is already aborted. When it fails,
-     * every record is put back as it was before (so that the group commit can try the batches again one by
-     * one) and the failure is thrown.
+     * caller's transaction the refusal is thrown, as that transaction is already aborted. Each attempt keeps what it
+     * finds in {@link Verdicts} of its own: the records are settled once, after the commit; an attempt that failed
+     * leaves them as the checks did (so that the group commit can try the batches again one by one), and the failure
+     * is thrown. Inside a caller's transaction the records are settled when this part of it is done.
      */
     void storeTogether(List<IngestBatch> batches) {
-        List<RecordState> before = new ArrayList<>();
-        batches.forEach(b -> b.records().forEach(r -> before.add(new RecordState(r))));
         boolean callersTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+        Verdicts verdicts;
         try {
-            transaction.executeWithoutResult(tx -> write(batches, false));
+            verdicts = transaction.execute(tx -> write(batches, false));
         } catch (RuntimeException e) {
-            before.forEach(RecordState::restore);
             if (callersTransaction || !StoreRefusals.isRecordRefused(e)) {
                 throw e;
             }
             log.warn("the store refused a value of a record ({}); storing the records one by one to find it", StoreRefusals.describe(e));
-            try {
-                transaction.executeWithoutResult(tx -> write(batches, true));
-            } catch (RuntimeException again) {
-                before.forEach(RecordState::restore);
-                throw again;
-            }
+            verdicts = transaction.execute(tx -> write(batches, true));
         }
+        verdicts.settle(batches);
     }
 
     /** Writes the batches' records in the current transaction; {@code isolated}: each record under a savepoint. */
-    private void write(List<IngestBatch> batches, boolean isolated) {
+    private Verdicts write(List<IngestBatch> batches, boolean isolated) {
+        Verdicts verdicts = new Verdicts();
         List<Row> rows = new ArrayList<>();
         for (IngestBatch batch : batches) {
             for (IngestRecord record : batch.records()) {
-                if (!record.hasErrors() && record.status() == null) {
+                if (verdicts.toBeTaken(record)) {
                     try {
                         rows.add(new Row(batch, record, personal));
                     } catch (RuntimeException e) {
                         log.error("record {} of receipt {} could not be prepared for the store: {}", record.index(),
                                 batch.receiptId(), e.getClass().getName());
-                        notPrepared(record);
+                        notPrepared(record, verdicts);
                     }
                 }
             }
         }
         Set<UUID> inserted = new HashSet<>();
         if (isolated) {
-            inserted.addAll(insertEachUnderASavepoint(rows));
-            rows = rows.stream().filter(r -> r.record.status() != RecordStatus.REJECTED).toList();
+            inserted.addAll(insertEachUnderASavepoint(rows, verdicts));
+            rows = rows.stream().filter(r -> verdicts.statusOf(r.record) != RecordStatus.REJECTED).toList();
         } else {
             for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
                 inserted.addAll(insert(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT))));
@@ -182,20 +174,21 @@ public class EvaluationStore implements DisposableBean {
         for (Row row : rows) {
             if (inserted.contains(row.id)) {
                 accepted.add(row.id);
-                row.record.settle(RecordStatus.ACCEPTED, row.id);
+                verdicts.accepted(row.record, row.id);
             } else {
                 notInserted.add(row);
             }
         }
         outbox.enqueueAll(accepted);
         if (!notInserted.isEmpty()) {
-            settleExisting(notInserted);
+            answerExisting(notInserted, verdicts);
         }
-        quarantine.keepRejected(batches, isolated);
+        quarantine.keepRejected(batches, isolated, verdicts);
+        return verdicts;
     }
 
     /** Each row alone, under a savepoint: a row the database refuses is rejected, the others are inserted. */
-    private Set<UUID> insertEachUnderASavepoint(List<Row> rows) {
+    private Set<UUID> insertEachUnderASavepoint(List<Row> rows, Verdicts verdicts) {
         Set<UUID> inserted = new HashSet<>();
         for (Row row : rows) {
             try {
@@ -206,9 +199,9 @@ public class EvaluationStore implements DisposableBean {
                 }
                 log.warn("the store refused record {} of receipt {}: {}", row.record.index(), row.batch.receiptId(),
                         StoreRefusals.describe(e));
-                row.record.errors().add(FieldError.of("record", ErrorCode.STORE_REFUSED, "the provincial store cannot hold a "
-                        + "value of this record (" + StoreRefusals.describe(e) + "); it is kept in quarantine for the province's operators"));
-                row.record.settle(RecordStatus.REJECTED, null);
+                verdicts.rejected(row.record, List.of(FieldError.of("record", ErrorCode.STORE_REFUSED, "the provincial store "
+                        + "cannot hold a value of this record (" + StoreRefusals.describe(e) + "); it is kept in quarantine for the "
+                        + "province's operators")));
             }
         }
         return inserted;
@@ -244,7 +237,7 @@ public class EvaluationStore implements DisposableBean {
      * Rows whose key was already stored (before, or earlier in this transaction): duplicate or conflict. The first
      * stored rating keeps its key.
      */
-    private void settleExisting(List<Row> rows) {
+    private void answerExisting(List<Row> rows, Verdicts verdicts) {
         Map<String, Existing> existing = lookUp(rows.stream().map(r -> r.key).toList());
         for (Row row : rows) {
             Existing found = existing.get(row.key.id());
@@ -252,7 +245,7 @@ public class EvaluationStore implements DisposableBean {
                 // not inserted and not found: the key's row went away in between; no record may count as accepted
                 throw new IllegalStateException("a case's rating was neither stored nor found (receipt " + row.batch.receiptId() + ")");
             }
-            if (!answerTaken(row.batch, row.record, row.key, found)) {
+            if (!answerTaken(row.batch, row.record, row.key, found, verdicts)) {
                 collisions.record(row.key.projectNo(), row.key.assessNumber(), row.batch.source().id(), row.batch.receiptId(),
                         row.record.index(), found.sourceId(), found.id());
             }
@@ -262,33 +255,33 @@ public class EvaluationStore implements DisposableBean {
     /**
      * The dry run's store stage: answers each record that passed the checks as the store would, reading the store
      * only: DUPLICATE or ALREADY_RATED_CONFLICT under a key that is stored or taken by an earlier record of the
-     * batch; the others are left unsettled (they would be accepted). Nothing is written, no collision recorded.
+     * batch; the others ACCEPTED (without an id: none is made). Nothing is written, no collision recorded.
      */
     public IngestBatch preview(IngestBatch batch) {
+        Verdicts verdicts = new Verdicts();
         Map<IngestRecord, CaseKey> keys = new LinkedHashMap<>();
         for (IngestRecord record : batch.records()) {
-            if (!record.hasErrors() && record.status() == null) {
+            if (verdicts.toBeTaken(record)) {
                 try {
                     keys.put(record, CaseKey.of(Canonical.of(record, personal)));
                 } catch (RuntimeException e) {
                     log.error("record {} of dry run {} could not be prepared for the store: {}", record.index(), batch.receiptId(),
                             e.getClass().getName());
-                    notPrepared(record);
+                    notPrepared(record, verdicts);
                 }
             }
         }
-        if (keys.isEmpty()) {
-            return batch;
-        }
-        Map<String, Existing> taken = lookUp(List.copyOf(keys.values()));
+        Map<String, Existing> taken = keys.isEmpty() ? Map.of() : lookUp(List.copyOf(keys.values()));
         keys.forEach((record, key) -> {
             Existing found = taken.get(key.id());
             if (found == null) {
                 taken.put(key.id(), new Existing(null, key.digest(), batch.source().id()));
+                verdicts.accepted(record, null);
             } else {
-                answerTaken(batch, record, key, found);
+                answerTaken(batch, record, key, found, verdicts);
             }
         });
+        verdicts.settle(batch);
         return batch;
     }
 
@@ -320,25 +313,23 @@ public class EvaluationStore implements DisposableBean {
      * naming it. Of another source's rating: ALREADY_RATED_CONFLICT with the same words whatever the record holds,
      * so that no sender can tell whether a guessed record equals the stored one, nor whose or which rating it is.
      */
-    private static boolean answerTaken(IngestBatch batch, IngestRecord record, CaseKey key, Existing found) {
+    private static boolean answerTaken(IngestBatch batch, IngestRecord record, CaseKey key, Existing found, Verdicts verdicts) {
         boolean ownRating = found.sourceId().equals(batch.source().id());
         if (ownRating && key.digest().equals(found.hash())) {
-            record.settle(RecordStatus.DUPLICATE, found.id());
+            verdicts.duplicate(record, found.id());
             return true;
         }
         String whose = !ownRating ? "" : found.id() == null ? " with different content (an earlier record of this request)"
                 : " with different content (evaluation " + found.id() + ", sent by this source)";
-        record.errors().add(FieldError.of("projectNo", ErrorCode.ALREADY_RATED_CONFLICT, "this case already has a rating "
-                + "of this number" + whose + "; a case gets one first rating and at most one follow-up. If the case number is "
-                + "this source's own, tell the province's operators"));
-        record.settle(RecordStatus.REJECTED, null);
+        verdicts.rejected(record, List.of(FieldError.of("projectNo", ErrorCode.ALREADY_RATED_CONFLICT, "this case already has "
+                + "a rating of this number" + whose + "; a case gets one first rating and at most one follow-up. If the case "
+                + "number is this source's own, tell the province's operators")));
         return ownRating;
     }
 
-    private static void notPrepared(IngestRecord record) {
-        record.errors().add(FieldError.of("record", ErrorCode.PROCESSING_FAILED, "the hub could not prepare "
-                + "this record for the store; it is kept in quarantine for the province's operators"));
-        record.settle(RecordStatus.REJECTED, null);
+    private static void notPrepared(IngestRecord record, Verdicts verdicts) {
+        verdicts.rejected(record, List.of(FieldError.of("record", ErrorCode.PROCESSING_FAILED, "the hub could not prepare "
+                + "this record for the store; it is kept in quarantine for the province's operators")));
     }
 
     /** The rating stored under a key: its id (null for an earlier record of a dry run's batch), digest and source. */
@@ -419,28 +410,6 @@ public class EvaluationStore implements DisposableBean {
                 batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), UUID.fromString(batch.receiptId()),
                 timestamp(batch.receivedAt()), stored, key.digest(), rawText,
                 record.channelDetail() == null ? "{}" : StoredChannelDetail.of(record.channelDetail()), certKeyIndex};
-        }
-    }
-
-    /** A record's status and errors before a shared transaction, to put back when it rolls back. */
-    private static final class RecordState {
-        private final IngestRecord record;
-        private final RecordStatus status;
-        private final UUID evaluationId;
-        private final int errors;
-
-        RecordState(IngestRecord record) {
-            this.record = record;
-            this.status = record.status();
-            this.evaluationId = record.evaluationId();
-            this.errors = record.errors().size();
-        }
-
-        void restore() {
-            record.settle(status, evaluationId);
-            while (record.errors().size() > errors) {
-                record.errors().remove(record.errors().size() - 1);
-            }
         }
     }
 

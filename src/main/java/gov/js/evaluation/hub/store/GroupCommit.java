@@ -116,10 +116,9 @@ final class GroupCommit {
         }
     }
 
-    /** Nothing of these requests counts: every record is unsettled and each caller gets the failure. */
+    /** Nothing of these requests counts (no record of them was settled) and each caller gets the failure. */
     private static void fail(List<Pending> group, RuntimeException e) {
         for (Pending p : group) {
-            p.batch().records().forEach(r -> r.settle(null, null));
             p.done().completeExceptionally(e);
         }
     }

@@ -5,6 +5,8 @@ import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
 import gov.js.evaluation.hub.ingest.RecordStatus;
+import gov.js.evaluation.hub.ingest.Verdicts;
+import gov.js.evaluation.hub.validate.FieldError;
 import gov.js.evaluation.hub.quarantine.QuarantineProperties;
 import gov.js.evaluation.hub.source.SourceDefinition;
 import java.util.Comparator;
@@ -56,16 +58,16 @@ public class QuarantineStore {
      * source order, so that concurrent transactions never wait on each other crosswise. A source whose quarantine would
      * hold more than its bound refuses the whole transaction: nothing of it is stored, and the sender is told to wait.
      */
-    public void keepRejected(List<IngestBatch> batches, boolean eachUnderASavepoint) {
+    public void keepRejected(List<IngestBatch> batches, boolean eachUnderASavepoint, Verdicts verdicts) {
         Map<SourceDefinition, Integer> added = new TreeMap<>(Comparator.comparing(SourceDefinition::id));
         for (IngestBatch batch : batches) {
-            List<IngestRecord> records = batch.records().stream().filter(r -> r.status() == RecordStatus.REJECTED).toList();
+            List<IngestRecord> records = batch.records().stream().filter(r -> verdicts.statusOf(r) == RecordStatus.REJECTED).toList();
             if (records.isEmpty()) {
                 continue;
             }
             int rows = eachUnderASavepoint
-                    ? records.stream().mapToInt(r -> keepUnderASavepoint(batch, r)).sum()
-                    : keepAll(batch, records);
+                    ? records.stream().mapToInt(r -> keepUnderASavepoint(batch, r, verdicts)).sum()
+                    : keepAll(batch, records, verdicts);
             if (batch.replayOf() == null && rows > 0) {
                 added.merge(batch.source(), rows, Integer::sum);
             }
@@ -122,9 +124,9 @@ public class QuarantineStore {
     }
 
     /** Answers the rows added (0 when the record was kept before). */
-    private int keep(IngestBatch batch, IngestRecord record) {
+    private int keep(IngestBatch batch, IngestRecord record, Verdicts verdicts) {
         if (batch.replayOf() != null) {
-            keepAgain(batch.replayOf(), batch, record);
+            keepAgain(batch.replayOf(), batch, record, verdicts);
             return 0;
         }
         return jdbc.update("""
@@ -134,14 +136,14 @@ public class QuarantineStore {
                 ON CONFLICT (source_id, receipt_id, record_index) DO NOTHING""",
                 batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), recordId(record),
                 batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), personal.protect(record.rawText()),
-                unified(record), errors(record), Timestamp.from(batch.receivedAt()),
+                unified(record), errors(verdicts.errorsOf(record)), Timestamp.from(batch.receivedAt()),
                 channelDetail(record), sourceTree(record));
     }
 
     /** Keeps several rejected records of one batch, with one batched statement for new records; answers the rows added. */
-    private int keepAll(IngestBatch batch, List<IngestRecord> records) {
+    private int keepAll(IngestBatch batch, List<IngestRecord> records, Verdicts verdicts) {
         if (batch.replayOf() != null || records.size() == 1) {
-            return records.stream().mapToInt(r -> keep(batch, r)).sum();
+            return records.stream().mapToInt(r -> keep(batch, r, verdicts)).sum();
         }
         int[] rows = jdbc.batchUpdate("""
                 INSERT INTO quarantine (source_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version,
@@ -151,7 +153,7 @@ public class QuarantineStore {
                 records.stream().map(record -> new Object[] {
                     batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), recordId(record),
                     batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), personal.protect(record.rawText()),
-                    unified(record), errors(record), Timestamp.from(batch.receivedAt()),
+                    unified(record), errors(verdicts.errorsOf(record)), Timestamp.from(batch.receivedAt()),
                     channelDetail(record), sourceTree(record)})
                         .toList());
         return java.util.Arrays.stream(rows).map(n -> n < 0 ? 1 : n).sum(); // SUCCESS_NO_INFO counts as a row
@@ -161,9 +163,9 @@ public class QuarantineStore {
      * One rejected record under a savepoint of the current transaction; should even its inspection copies be
      * refused, the record is kept without them (its reasons, and its raw text, encrypted and so storable).
      */
-    private int keepUnderASavepoint(IngestBatch batch, IngestRecord record) {
+    private int keepUnderASavepoint(IngestBatch batch, IngestRecord record, Verdicts verdicts) {
         try {
-            return StoreRefusals.underASavepoint(jdbc, () -> keep(batch, record));
+            return StoreRefusals.underASavepoint(jdbc, () -> keep(batch, record, verdicts));
         } catch (RuntimeException e) {
             if (!StoreRefusals.isRecordRefused(e) || batch.replayOf() != null) {
                 throw e;
@@ -174,20 +176,20 @@ public class QuarantineStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                     ON CONFLICT (source_id, receipt_id, record_index) DO NOTHING""",
                     batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), batch.adapter().descriptor().id(),
-                    batch.adapter().descriptor().version(), personal.protect(record.rawText()), errors(record),
+                    batch.adapter().descriptor().version(), personal.protect(record.rawText()), errors(verdicts.errorsOf(record)),
                     Timestamp.from(batch.receivedAt()));
         }
     }
 
     /** A replayed record rejected again: the new reasons replace the old ones. */
-    private void keepAgain(long quarantineId, IngestBatch batch, IngestRecord record) {
+    private void keepAgain(long quarantineId, IngestBatch batch, IngestRecord record, Verdicts verdicts) {
         jdbc.update("""
                 UPDATE quarantine SET source_record_id = ?, adapter_id = ?, adapter_version = ?, unified = ?::jsonb,
                                       errors = ?::jsonb, channel_detail = ?::jsonb, replay_count = replay_count + 1,
                                       last_replayed_at = now()
                 WHERE quarantine_id = ?""",
                 recordId(record), batch.adapter().descriptor().id(), batch.adapter().descriptor().version(),
-                unified(record), errors(record), channelDetail(record), quarantineId);
+                unified(record), errors(verdicts.errorsOf(record)), channelDetail(record), quarantineId);
     }
 
     /** A replayed record was taken (accepted or a duplicate of a stored one): it leaves quarantine. */
@@ -224,8 +226,8 @@ public class QuarantineStore {
         return StorableText.text(record.sourceRecordId(), StoreFit.MAX_RECORD_ID_LENGTH);
     }
 
-    private String errors(IngestRecord record) {
-        return StorableText.json(json.writeValueAsString(record.errors()));
+    private String errors(List<FieldError> errors) {
+        return StorableText.json(json.writeValueAsString(errors));
     }
 
     /** The unified record as far as it was mapped, its personal fields encrypted. */

@@ -8,7 +8,6 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 
 import gov.js.evaluation.hub.ingest.IngestBatch;
-import gov.js.evaluation.hub.ingest.RecordStatus;
 import gov.js.evaluation.hub.protection.TestPersonalData;
 import gov.js.evaluation.hub.store.EvaluationStore;
 import io.micrometer.core.instrument.Counter;
@@ -45,7 +44,9 @@ class UnifiedTopicStoreConsumerTest {
         doAnswer(inv -> {
             List<IngestBatch> batches = inv.getArgument(0);
             events.add("store " + batches.stream().mapToInt(b -> b.records().size()).sum());
-            batches.forEach(b -> b.records().forEach(r -> r.settle(RecordStatus.ACCEPTED, UUID.randomUUID())));
+            gov.js.evaluation.hub.ingest.Verdicts verdicts = new gov.js.evaluation.hub.ingest.Verdicts();
+            batches.forEach(b -> b.records().forEach(r -> verdicts.accepted(r, UUID.randomUUID())));
+            verdicts.settle(batches);
             return null;
         }).when(store).storeInOneTransaction(anyList());
 

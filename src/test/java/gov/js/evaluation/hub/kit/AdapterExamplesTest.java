@@ -7,22 +7,20 @@ import gov.js.evaluation.hub.adapter.PluginJars;
 import gov.js.evaluation.hub.decode.RecordReaders;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
-import gov.js.evaluation.hub.ingest.PayloadDecoder;
-import gov.js.evaluation.hub.ingest.RecordMapper;
-import gov.js.evaluation.hub.ingest.RecordValidator;
+import gov.js.evaluation.hub.ingest.PipelineRoutes;
 import gov.js.evaluation.hub.source.HttpPushSettings;
 import gov.js.evaluation.hub.source.SourceDefinition;
-import gov.js.evaluation.hub.validate.EvaluationValidator;
-import gov.js.evaluation.hub.validate.UnifiedSchema;
 import java.io.IOException;
 import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The adapter author's kit: every example input in {@code adapters/<id>/examples/} goes through
- * decode → map → validate and must give exactly {@code <name>.expected.json} beside it.
+ * decode and the ingest pipeline itself (routes/ingest-pipeline.yaml: map → validate, with a sink that stores
+ * nothing) and must give exactly {@code <name>.expected.json} beside it.
  *
  * <pre>
  * ./mvnw -B test -Dtest=AdapterExamplesTest                          # every adapter
@@ -52,7 +51,6 @@ class AdapterExamplesTest {
     private static final AdapterCatalog CATALOG = AdapterCatalog.load(ADAPTERS, Path.of("mappings"), RecordReaders.standard(),
             PluginJars.classLoader(PluginBuilder.buildAll(), AdapterExamplesTest.class.getClassLoader()),
             ExampleContext.fromFolders(ADAPTERS));
-    private static final EvaluationValidator VALIDATOR = new EvaluationValidator(new UnifiedSchema(), Duration.ofMinutes(5));
 
     static Stream<Arguments> examples() throws IOException {
         String only = System.getProperty("adapter");
@@ -105,18 +103,31 @@ class AdapterExamplesTest {
         assertThat(actual).as(example).isEqualTo(JSON.readTree(expectedFile.toFile()));
     }
 
-    /** The same stage beans as the ingest route, minus the store. */
+    /** The pipeline itself (routes/ingest-pipeline.yaml), run in a CamelContext of its own with a sink that stores nothing. */
+    private static final CamelContext PIPELINE = pipeline();
+
+    private static CamelContext pipeline() {
+        try {
+            CamelContext context = new DefaultCamelContext();
+            PipelineRoutes.bindStages(context.getRegistry(), PipelineRoutes.takingEverything(), Clock.systemUTC());
+            for (RoutesBuilder routes : PipelineRoutes.routes(context, "error-handling.yaml", "ingest-pipeline.yaml")) {
+                context.addRoutes(routes);
+            }
+            context.start();
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException("the pipeline's routes do not start", e);
+        }
+    }
+
+    /** Decoded as the hub decodes it, then through the pipeline's stages (direct:ingest-records). */
     private static ArrayNode run(AdapterCatalog.LoadedAdapter adapter, Path input) throws IOException {
         // a province-wide source that may post SMS invitations (the SMS matcher's fixtures are its invitations)
         SourceDefinition province = new SourceDefinition("examples", "examples", adapter.descriptor().id(), "http-push",
                 "320000", Long.MAX_VALUE, new HttpPushSettings(), null, SourceDefinition.SourceLimits.HUB_DEFAULTS, true);
         IngestBatch batch = new IngestBatch("examples", province, adapter, true, Instant.now(), Files.readAllBytes(input));
-        var limits = new gov.js.evaluation.hub.ingest.IngestLimitsProperties(10_000, 100, 1, 1,
-                org.springframework.util.unit.DataSize.ofMegabytes(1), java.time.Duration.ZERO, java.time.Duration.ofSeconds(1),
-                org.springframework.util.unit.DataSize.ofMegabytes(1), 10_000);
-        new PayloadDecoder(limits, new gov.js.evaluation.hub.access.IngestAdmission(limits)).decode(batch);
-        new RecordMapper().map(batch);
-        new RecordValidator(VALIDATOR, Clock.systemUTC()).validate(batch);
+        PipelineRoutes.decoder().decode(batch);
+        PIPELINE.createProducerTemplate().sendBody("direct:ingest-records", batch);
         ArrayNode out = JSON.createArrayNode();
         for (IngestRecord record : batch.records()) {
             ObjectNode o = out.addObject();
@@ -129,8 +140,8 @@ class AdapterExamplesTest {
             if (record.channelDetail() != null && !record.channelDetail().isEmpty()) {
                 o.set("channelDetail", record.channelDetail());
             }
-            if (record.status() == gov.js.evaluation.hub.ingest.RecordStatus.DUPLICATE) {
-                o.put("duplicateOf", record.evaluationId().toString());
+            if (record.duplicateOf() != null) {
+                o.put("duplicateOf", record.duplicateOf().toString());
             }
             o.put("valid", !record.hasErrors());
             if (record.hasErrors()) {

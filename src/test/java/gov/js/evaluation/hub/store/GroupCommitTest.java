@@ -118,7 +118,9 @@ class GroupCommitTest {
             if (batches.stream().anyMatch(failing)) {
                 throw failure;
             }
-            batches.forEach(b -> b.records().forEach(r -> r.settle(RecordStatus.ACCEPTED, UUID.randomUUID())));
+            gov.js.evaluation.hub.ingest.Verdicts verdicts = new gov.js.evaluation.hub.ingest.Verdicts();
+            batches.forEach(b -> b.records().forEach(r -> verdicts.accepted(r, UUID.randomUUID())));
+            verdicts.settle(batches);
         };
     }
 
