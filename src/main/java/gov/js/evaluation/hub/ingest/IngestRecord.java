@@ -6,6 +6,7 @@ import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,6 +18,7 @@ public final class IngestRecord {
     private ObjectNode unified;
     private String sourceRecordId;
     private ObjectNode channelDetail;
+    private Map<String, String> lookedAt = Map.of();
     private RecordStatus status;
     private UUID evaluationId;
 
@@ -62,6 +64,17 @@ public final class IngestRecord {
         this.unified = unified;
         this.sourceRecordId = sourceRecordId;
         this.channelDetail = channelDetail;
+    }
+
+    /** As {@link #mapped(ObjectNode, String, ObjectNode)}, with where the mapping read the fields it left empty. */
+    public void mapped(ObjectNode unified, String sourceRecordId, ObjectNode channelDetail, Map<String, String> lookedAt) {
+        mapped(unified, sourceRecordId, channelDetail);
+        this.lookedAt = Map.copyOf(lookedAt);
+    }
+
+    /** For each unified field the mapping left empty: where it read it (MappingResult#lookedAt); empty for a plugin. */
+    public Map<String, String> lookedAt() {
+        return lookedAt;
     }
 
     /** Channel facts outside the national field set (mobile app, device, hall); empty when none. */
