@@ -40,8 +40,8 @@ class QuickStartToolsTest {
                 JsonNode key = hub.post("/api/v1/admin/sources/province-web/keys", "").json();
                 ProcessBuilder send = new ProcessBuilder(SCRIPT.toString(), "http://localhost:" + hub.port(), "province-web",
                         "adapters/province-web/examples/single-object.json").redirectErrorStream(true);
-                send.environment().put("HUB_KEY_ID", key.path("keyId").asString());
-                send.environment().put("HUB_SECRET", key.path("secret").asString());
+                send.environment().put("SOURCE_KEY_ID", key.path("keyId").asString());
+                send.environment().put("SOURCE_SECRET", key.path("secret").asString());
                 Process sent = send.start();
                 String receipt = new String(sent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(sent.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -79,6 +79,8 @@ class QuickStartToolsTest {
         String heart = doc.substring(doc.indexOf("Its heart"));
         heart = heart.substring(heart.indexOf("```bash") + 7, heart.indexOf("```", heart.indexOf("```bash") + 7));
         String script = Files.readString(SCRIPT);
+        assertThat(script).as("a HUB_… variable exported for the script would be taken by a hub started in that shell for "
+                + "a hub.* setting, and refused").doesNotContain("HUB_");
         assertThat(heart.lines().filter(l -> !l.isBlank()).toList()).allSatisfy(line -> assertThat(script).contains(line));
         assertThat(doc).contains("bin/send-signed.sh").doesNotContain("save this as", "saved as");
         assertThat(Files.readString(Path.of("README.md"))).contains("bin/send-signed.sh", "java bin/NationalReceiver.java")
