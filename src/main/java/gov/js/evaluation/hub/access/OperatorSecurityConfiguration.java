@@ -131,9 +131,7 @@ public class OperatorSecurityConfiguration {
             log.warn("no operator is configured (hub.security.operators): development mode adds the development operator '{}' "
                     + "(password '{}', admin); configure operators of your own and it is gone", DEVELOPMENT_OPERATOR,
                     DEVELOPMENT_OPERATOR);
-            return new InMemoryUserDetailsManager(users);
-        }
-        if (users.isEmpty()) {
+        } else if (users.isEmpty()) {
             log.warn("no operator is configured (hub.security.operators): every operator endpoint answers 401; "
                     + "see docs/security.md to add one");
         }

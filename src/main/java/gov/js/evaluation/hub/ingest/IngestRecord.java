@@ -18,9 +18,9 @@ public final class IngestRecord {
     private ObjectNode unified;
     private String sourceRecordId;
     private ObjectNode channelDetail;
-    private Map<String, String> lookedAt = Map.of();
     private RecordStatus status;
     private UUID evaluationId;
+    private Map<String, String> lookedAt = Map.of();
 
     public IngestRecord(SourceRecord source) {
         this.source = source;
