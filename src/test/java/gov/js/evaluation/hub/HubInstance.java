@@ -146,6 +146,11 @@ public final class HubInstance implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The bean of this name, where there are several of the type. */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     @Override
     public void close() {
         context.close();

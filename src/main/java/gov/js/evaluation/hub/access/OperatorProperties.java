@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param operators     operators of the API by name (a name with a dot in brackets), each with a password, a stored form
  *                      ({bcrypt}…), and roles of viewer, admin, personal-data (docs/security.md); none: every operator
- *                      endpoint answers 401
+ *                      endpoint answers 401, except in development mode, which then has the operator dev, password dev,
+ *                      admin
  * @param loginThrottle how failed operator logins are throttled
  */
 public record OperatorProperties(@DefaultValue Map<String, @Valid Operator> operators,

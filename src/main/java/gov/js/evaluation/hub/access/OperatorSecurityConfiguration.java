@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.access;
 
+import gov.js.evaluation.hub.DevelopmentMode;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,7 +38,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Who may call the operator API: operators from {@code hub.security.operators} with HTTP Basic,
  * stateless, no CSRF (no browser session, no cookies). The source endpoints are not operators' business:
  * the signature filter ({@link SourceRequestFilter}) admits them, and operator passwords count for nothing there.
- * Without any operator configured every operator endpoint answers 401: the API is never open by default.
+ * Without any operator configured every operator endpoint answers 401: the API is never open by default; only in
+ * development mode ({@link DevelopmentMode}) is there then the development operator {@code dev}/{@code dev} (admin),
+ * announced by a warning, so that {@code ./mvnw spring-boot:run} alone gives a hub to try.
  * Failed logins are audited and throttled per name and per client address ({@link OperatorLogins}); every rule for
  * GET holds for HEAD too.
  */
@@ -45,6 +48,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class OperatorSecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorSecurityConfiguration.class);
+
+    /** The name and password of the operator a development-mode hub without operators has (an admin). */
+    static final String DEVELOPMENT_OPERATOR = "dev";
 
     /** Source endpoints: no operator login here, the signature filter decides. */
     @Bean
@@ -116,10 +122,15 @@ public class OperatorSecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService operators(OperatorProperties properties) {
+    UserDetailsService operators(OperatorProperties properties, DevelopmentMode developmentMode) {
         List<UserDetails> users = new ArrayList<>();
         properties.operators().forEach((name, operator) -> users.add(user(name, operator)));
-        if (users.isEmpty()) {
+        if (users.isEmpty() && developmentMode.on()) {
+            users.add(user(DEVELOPMENT_OPERATOR, new OperatorProperties.Operator("{noop}" + DEVELOPMENT_OPERATOR, List.of("admin"))));
+            log.warn("no operator is configured (hub.security.operators): development mode adds the development operator '{}' "
+                    + "(password '{}', admin); configure operators of your own and it is gone", DEVELOPMENT_OPERATOR,
+                    DEVELOPMENT_OPERATOR);
+        } else if (users.isEmpty()) {
             log.warn("no operator is configured (hub.security.operators): every operator endpoint answers 401; "
                     + "see docs/security.md to add one");
         }

@@ -7,6 +7,7 @@ import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,6 +26,7 @@ public final class IngestRecord {
     private UUID duplicateOf;
     private RecordStatus status;
     private UUID evaluationId;
+    private Map<String, String> lookedAt = Map.of();
 
     public IngestRecord(SourceRecord source) {
         this.source = source;
@@ -73,6 +75,17 @@ public final class IngestRecord {
         this.unified = unified;
         this.sourceRecordId = PersonalDataMask.maskIdentifiersIn(sourceRecordId);
         this.channelDetail = channelDetail;
+    }
+
+    /** As {@link #mapped(ObjectNode, String, ObjectNode)}, with where the mapping read the fields it left empty. */
+    public void mapped(ObjectNode unified, String sourceRecordId, ObjectNode channelDetail, Map<String, String> lookedAt) {
+        mapped(unified, sourceRecordId, channelDetail);
+        this.lookedAt = Map.copyOf(lookedAt);
+    }
+
+    /** For each unified field the mapping left empty: where it read it (MappingResult#lookedAt); empty for a plugin. */
+    public Map<String, String> lookedAt() {
+        return lookedAt;
     }
 
     /** Channel facts outside the national field set (mobile app, device, hall); empty when none. */

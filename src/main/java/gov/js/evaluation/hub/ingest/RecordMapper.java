@@ -39,7 +39,7 @@ public class RecordMapper {
                 continue;
             }
             fillDataSource(result.unified());
-            record.mapped(result.unified(), result.sourceRecordId(), result.channelDetail());
+            record.mapped(result.unified(), result.sourceRecordId(), result.channelDetail(), result.lookedAt());
             if (result.duplicateOf() != null) {
                 record.knownDuplicateOf(result.duplicateOf());
                 continue;

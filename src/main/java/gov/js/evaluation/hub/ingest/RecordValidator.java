@@ -55,8 +55,17 @@ public class RecordValidator {
             // a field the adapter could not map is already explained; "required" on top would only confuse
             validator.validate(record.unified(), context).stream()
                     .filter(e -> !mappingFailed.contains(e.field()))
+                    .map(e -> withWhereTheMappingLooked(e, record.lookedAt()))
                     .forEach(record.errors()::add);
         }
         StoreFit.check(record.sourceRecordId(), record.channelDetail(), record.errors());
+    }
+
+    /** A REQUIRED field the mapping found nothing for: the message names the source's path or column it read. */
+    private static FieldError withWhereTheMappingLooked(FieldError error, java.util.Map<String, String> lookedAt) {
+        String where = lookedAt.get(error.field());
+        return where != null && ErrorCode.REQUIRED.name().equals(error.code())
+                ? new FieldError(error.field(), error.code(), error.message() + "; the mapping " + where)
+                : error;
     }
 }

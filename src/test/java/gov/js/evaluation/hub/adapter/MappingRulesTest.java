@@ -67,6 +67,17 @@ class MappingRulesTest {
     }
 
     @Test
+    void forAFieldItLeavesEmptyTheMappingSaysWhereItLookedOrThatNoRuleApplied() throws IOException {
+        MappingResult result = adapter(MAPPING).map(record("{\"case\": {\"no\": \" \"}, \"comment\": null}"));
+        assertThat(result.lookedAt()).containsEntry("projectNo",
+                        "reads it from case.no, then case.number, which the record does not have (missing, null or blank)")
+                .containsEntry("writingEvaluation", "reads it from comment + extraComment, which the record does not have "
+                        + "(missing, null or blank)")
+                .containsEntry("publicFlag", "applies none of its rules for it to this record (their when conditions do not hold)")
+                .doesNotContainKeys("pf", "userProp", "taskName");
+    }
+
+    @Test
     void theFirstRuleWhoseConditionHoldsAndThatYieldsAValueFillsTheField() throws IOException {
         assertThat(unified("{\"channel\": \"alipay\"}").path("pf").asString()).isEqualTo("2");
         assertThat(unified("{\"channel\": \" phone \"}").path("pf").asString()).as("values are trimmed").isEqualTo("6");

@@ -73,14 +73,24 @@ public final class MappingAdapter implements EvaluationAdapter {
                     "a record must be a JSON object with the evaluation's fields, not " + describe(content)));
             return new MappingResult(unified, null, errors);
         }
+        Map<String, String> lookedAt = new LinkedHashMap<>();
         for (List<FieldRule> rules : rulesByField.values()) {
+            List<String> read = new ArrayList<>();
+            boolean settled = false;
             for (FieldRule rule : rules) {
                 if (rule.when() != null && !rule.when().matches(content)) {
                     continue;
                 }
+                read.addAll(sourcesOf(rule));
                 if (apply(rule, content, unified, errors) != Outcome.NOTHING) {
+                    settled = true;
                     break;
                 }
+            }
+            if (!settled) {
+                lookedAt.put(rules.get(0).target().wireName(), read.isEmpty()
+                        ? "applies none of its rules for it to this record (their when conditions do not hold)"
+                        : "reads it from " + String.join(", then ", read) + ", which the record does not have (missing, null or blank)");
             }
         }
         String recordId = null;
@@ -89,7 +99,28 @@ public final class MappingAdapter implements EvaluationAdapter {
             recordId = idNode.isValueNode() && !idNode.isNull() ? idNode.asString() : null;
         }
         ObjectNode channelDetail = mapping.channelDetail().apply(content, errors);
-        return new MappingResult(unified, recordId, errors, channelDetail);
+        return new MappingResult(unified, recordId, errors, channelDetail, null, lookedAt);
+    }
+
+    /** The source paths a rule reads, as a mapping file writes them (dotted where that is unambiguous). */
+    private static List<String> sourcesOf(FieldRule rule) {
+        if (rule.path() != null) {
+            return List.of(written(rule.path()));
+        }
+        return rule.join() == null ? List.of() : List.of(rule.join().stream().map(MappingAdapter::written)
+                .collect(Collectors.joining(" + ")));
+    }
+
+    private static String written(JsonPointer pointer) {
+        List<String> steps = new ArrayList<>();
+        for (JsonPointer p = pointer; p != null && !p.matches(); p = p.tail()) {
+            String step = p.getMatchingProperty();
+            if (step.isEmpty() || step.contains(".") || step.contains("/")) {
+                return pointer.toString();
+            }
+            steps.add(step);
+        }
+        return String.join(".", steps);
     }
 
     private Outcome apply(FieldRule rule, JsonNode content, ObjectNode unified, List<FieldError> errors) {
