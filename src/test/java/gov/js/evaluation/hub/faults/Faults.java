@@ -45,7 +45,7 @@ public final class Faults {
     private final int port = setting("FAULTS_PORT", 29550);
     private final int senders = setting("FAULTS_SENDERS", 8);
     private final int perRequest = setting("FAULTS_RECORDS_PER_REQUEST", 10);
-    private final int loadSeconds = setting("FAULTS_LOAD_SECONDS", 30);
+    private final int loadSeconds = setting("FAULTS_LOAD_SECONDS", 45);
     private final int settleSeconds = setting("FAULTS_SETTLE_SECONDS", 180);
     private final String tag = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase();
     private final String password = hex(24);
@@ -112,10 +112,13 @@ public final class Faults {
                 scenario("kill9_import", () -> killDuringImport(hub, store, inbox));
             }
             if (chosen.contains("kill9_http")) {
+                int kills = setting("FAULTS_KILLS", 2);
                 scenario("kill9_http", () -> httpUnder(hub, store, "postgres", "kill9_http", "HK", () -> {
-                    sleep(loadSeconds * 1000L / 2);
-                    hub.kill9();
-                    hub.start();
+                    for (int k = 0; k < kills; k++) {
+                        sleep(loadSeconds * 1000L / (kills + 1));
+                        hub.kill9();
+                        hub.start();
+                    }
                 }));
             }
             if (chosen.contains("pg_restart")) {
@@ -141,7 +144,7 @@ public final class Faults {
     }
 
     private void killDuringImport(Hub hub, Store store, Path inbox) throws Exception {
-        int n = setting("FAULTS_IMPORT_RECORDS", 50000);
+        int n = setting("FAULTS_IMPORT_RECORDS", 100000);
         String prefix = "IK" + tag;
         Path file = generate(prefix, n, "kill9-import.ndjson");
         drop(file, inbox);
@@ -208,7 +211,7 @@ public final class Faults {
     }
 
     private void diskFullStore() throws Exception {
-        Path volume = mount(work.resolve("pg-small"), setting("FAULTS_STORE_VOLUME_MB", 160));
+        Path volume = mount(work.resolve("pg-small"), setting("FAULTS_STORE_VOLUME_MB", 512));
         try (Store store = new Store(volume.resolve("data"), port + 3, work.resolve("pg-small.log"));
              Hub hub = new Hub(jar, port, work.resolve("hub-disk.log"), password, settings(store.url("postgres"), "sources"))) {
             store.start();
@@ -271,7 +274,7 @@ public final class Faults {
 
     private void nationalKill(Hub hub, Store store, NationalFake platform) throws Exception {
         String prefix = "NK" + tag;
-        int n = setting("FAULTS_PUSH_RECORDS", 3000);
+        int n = setting("FAULTS_PUSH_RECORDS", 5000);
         // answers within the hub's timeout but slowly: the kill comes while batches are on the wire
         platform.mode(NationalFake.Mode.SLOW, setting("FAULTS_NATIONAL_ANSWER_MS", 300));
         Load load = new Load(hub.sender(), prefix, perRequest);
@@ -442,7 +445,7 @@ public final class Faults {
                     for (JsonNode i : hub.sender().asOperator("GET", "/api/v1/imports?sourceId=" + sourceId).json().path("imports")) {
                         if (i.path("origin").asString().contains(name) && !"RUNNING".equals(i.path("state").asString())) {
                             tools.jackson.databind.node.ObjectNode r = ((tools.jackson.databind.node.ObjectNode) i).deepCopy();
-                            r.put("outcome", i.path("state").asString() + "(no report:" + i.path("reportProblem").asString().replace(' ', '_') + ")");
+                            r.put("outcome", i.path("state").asString() + "(no report: " + i.path("reportProblem").asString() + ")");
                             return r;
                         }
                     }
@@ -453,24 +456,30 @@ public final class Faults {
         throw new IllegalStateException("no report of " + name + " after " + settleSeconds + " s");
     }
 
-    /** Rows per case number of the prefix. */
+    /**
+     * Rows per case number of the prefix. A store that cannot answer (stopped for the moment, its volume full) is
+     * asked again for a minute; then the scenario breaks off: never an empty answer that would read as lost records.
+     */
     private static Map<String, Integer> stored(Store store, String database, String prefix) throws SQLException {
-        Map<String, Integer> rows = new HashMap<>();
-        try (Connection c = store.connect(database); PreparedStatement s = c.prepareStatement(
-                "SELECT project_no, count(*) FROM evaluation WHERE project_no LIKE ? GROUP BY project_no")) {
-            s.setString(1, "320100-2026-" + prefix + "-%");
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.put(r.getString(1), r.getInt(2));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            Map<String, Integer> rows = new HashMap<>();
+            try (Connection c = store.connect(database); PreparedStatement s = c.prepareStatement(
+                    "SELECT project_no, count(*) FROM evaluation WHERE project_no LIKE ? GROUP BY project_no")) {
+                s.setString(1, "320100-2026-" + prefix + "-%");
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.put(r.getString(1), r.getInt(2));
+                    }
                 }
+                return rows;
+            } catch (SQLException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                sleep(1000);
             }
-        } catch (SQLException e) {
-            if (!store.takesConnections()) {
-                return Map.of(); // stopped for the moment
-            }
-            throw e;
         }
-        return rows;
     }
 
     private static long duplicated(Map<String, Integer> rows) {
@@ -538,8 +547,9 @@ public final class Faults {
         }
     }
 
+    /** One line: the value's white space (a problem's words, a line break) becomes _. */
     static void figure(String scenario, String name, Object value) {
-        System.out.println("faults." + scenario + "." + name + "=" + value);
+        System.out.println("faults." + scenario + "." + name + "=" + String.valueOf(value).replaceAll("\\s+", "_"));
     }
 
     static void say(String s) {

@@ -35,9 +35,12 @@ final class NationalFake implements AutoCloseable {
 
     enum Mode { OK, SLOW, REFUSING, ABSENT }
 
-    /** One push as received; {@code answered}: the platform took it (answered 200, or would have: slow). */
+    /**
+     * One push as received; {@code answered}: the platform took it (answered 200, or would have: slow); {@code mode}:
+     * how the platform answered then.
+     */
     record Push(long nanos, String batchId, boolean headerMatches, boolean signatureOk, int send, List<String> recordIds,
-                List<String> projectNos, boolean answered) {
+                List<String> projectNos, boolean answered, Mode mode) {
     }
 
     private final int port;
@@ -94,9 +97,9 @@ final class NationalFake implements AutoCloseable {
             List<String> numbers = new ArrayList<>();
             env.path("data").forEach(n -> numbers.add(n.path("projectNo").asString()));
             journal.add(new Push(System.nanoTime(), batchId, batchId.equals(exchange.getRequestHeaders().getFirst("X-Hub-Batch-Id")),
-                    signatureOk(env, body) && ids.size() == numbers.size(), env.path("send").asInt(), ids, numbers, taken));
+                    signatureOk(env, body) && ids.size() == numbers.size(), env.path("send").asInt(), ids, numbers, taken, now));
         } catch (RuntimeException e) {
-            journal.add(new Push(System.nanoTime(), "", false, false, 0, List.of(), List.of(), false));
+            journal.add(new Push(System.nanoTime(), "", false, false, 0, List.of(), List.of(), false, now));
         }
         if (now == Mode.SLOW) {
             Faults.sleep(delayMillis);
@@ -156,6 +159,7 @@ final class NationalFake implements AutoCloseable {
         long changed = 0;
         long maxSends = 0;
         long minGap = Long.MAX_VALUE;
+        long minGapDuringFault = Long.MAX_VALUE;
         long sendNumbersWrong = 0;
         for (List<Push> sends : sendsOfBatch.values()) {
             sends.sort(Comparator.comparingLong(Push::nanos));
@@ -167,7 +171,13 @@ final class NationalFake implements AutoCloseable {
                 if (sends.get(i).send() <= sends.get(i - 1).send()) {
                     sendNumbersWrong++;
                 }
-                minGap = Math.min(minGap, (sends.get(i).nanos() - sends.get(i - 1).nanos()) / 1_000_000);
+                long gap = (sends.get(i).nanos() - sends.get(i - 1).nanos()) / 1_000_000;
+                minGap = Math.min(minGap, gap);
+                // both sends while the platform was still slow or refusing: the backoff's (or the lease's) pace; a
+                // re-send when it answers again goes at once (docs/national-push.md), so it is not counted here
+                if (sends.get(i).mode() != Mode.OK && sends.get(i - 1).mode() != Mode.OK) {
+                    minGapDuringFault = Math.min(minGapDuringFault, gap);
+                }
             }
         }
         Map<String, Long> f = new java.util.LinkedHashMap<>();
@@ -182,6 +192,7 @@ final class NationalFake implements AutoCloseable {
         f.put("bad_envelopes", badEnvelope);
         f.put("max_sends_of_one_batch", maxSends);
         f.put("min_resend_gap_ms", minGap == Long.MAX_VALUE ? -1 : minGap);
+        f.put("min_resend_gap_ms_during_fault", minGapDuringFault == Long.MAX_VALUE ? -1 : minGapDuringFault);
         return f;
     }
 
