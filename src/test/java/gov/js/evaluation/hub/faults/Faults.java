@@ -352,17 +352,22 @@ public final class Faults {
     }
 
     private Map<String, Long> outboxStates(Store store, String prefix) throws SQLException {
-        Map<String, Long> states = new java.util.TreeMap<>();
-        try (Connection c = store.connect("national"); PreparedStatement s = c.prepareStatement(
-                "SELECT o.state, count(*) FROM national_outbox o JOIN evaluation e USING (evaluation_id) WHERE e.project_no LIKE ? GROUP BY o.state")) {
+        return new java.util.TreeMap<>(counts(store, "national", prefix,
+                "SELECT o.state, count(*) FROM national_outbox o JOIN evaluation e USING (evaluation_id) WHERE e.project_no LIKE ? GROUP BY o.state"));
+    }
+
+    /** {@code sql}: key, count of the records whose case number has the prefix (the one parameter, a LIKE pattern). */
+    private static Map<String, Long> counts(Store store, String database, String prefix, String sql) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection c = store.connect(database); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, "320100-2026-" + prefix + "-%");
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    states.put(r.getString(1), r.getLong(2));
+                    counts.put(r.getString(1), r.getLong(2));
                 }
             }
         }
-        return states;
+        return counts;
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------------
@@ -463,15 +468,10 @@ public final class Faults {
     private static Map<String, Integer> stored(Store store, String database, String prefix) throws SQLException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            Map<String, Integer> rows = new HashMap<>();
-            try (Connection c = store.connect(database); PreparedStatement s = c.prepareStatement(
-                    "SELECT project_no, count(*) FROM evaluation WHERE project_no LIKE ? GROUP BY project_no")) {
-                s.setString(1, "320100-2026-" + prefix + "-%");
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        rows.put(r.getString(1), r.getInt(2));
-                    }
-                }
+            try {
+                Map<String, Integer> rows = new HashMap<>();
+                counts(store, database, prefix, "SELECT project_no, count(*) FROM evaluation WHERE project_no LIKE ? GROUP BY project_no")
+                        .forEach((k, v) -> rows.put(k, v.intValue()));
                 return rows;
             } catch (SQLException e) {
                 if (System.nanoTime() > deadline) {
