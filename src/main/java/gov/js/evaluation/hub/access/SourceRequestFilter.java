@@ -23,8 +23,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
@@ -72,10 +74,12 @@ public class SourceRequestFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final Duration tolerance;
     private final Duration bodyTimeout;
+    /** Runs the routes behind the source endpoints; looked up per request (it is made after the filters). */
+    private final ObjectProvider<CamelContext> camel;
 
     public SourceRequestFilter(CatalogRegistry catalog, SourceResolver sources, SourceKeys keys, UsedNonces nonces,
                                SourceRateLimits rateLimits, IngestAdmission admission, Clock clock,
-                               SourceAccessProperties properties, IngestLimitsProperties limits) {
+                               SourceAccessProperties properties, IngestLimitsProperties limits, ObjectProvider<CamelContext> camel) {
         this.catalog = catalog;
         this.sources = sources;
         this.keys = keys;
@@ -85,6 +89,7 @@ public class SourceRequestFilter extends OncePerRequestFilter {
         this.clock = clock;
         this.tolerance = properties.timestampTolerance();
         this.bodyTimeout = limits.bodyTimeout();
+        this.camel = camel;
     }
 
     /** The source id when the request goes to a source-facing endpoint, else empty. */
@@ -109,6 +114,15 @@ public class SourceRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        CamelContext routes = camel.getIfAvailable();
+        if (routes == null || !routes.isStarted()) {
+            // the hub starting (Tomcat answers seconds before the routes run) or stopping: Spring MVC would answer
+            // 404, which a sender takes as final; nothing was read, no nonce used
+            refuse(response, new AccessRefusal(503, "HUB_BUSY", "the hub is starting or stopping: its source endpoints do "
+                    + "not take requests at the moment; nothing of this request was read, send it again (signed anew) "
+                    + "after Retry-After", 5));
+            return;
+        }
         Admitted admitted;
         try {
             admitted = admit(request, endpoint(request).orElseThrow());

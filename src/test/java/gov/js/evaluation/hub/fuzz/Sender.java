@@ -22,12 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
  * (made through the admin API on first use), operator requests with HTTP Basic. A request that takes longer than
  * {@code timeout} is a hang.
  */
-final class Sender {
+public final class Sender {
 
-    /** An answer, or how the request failed (timeout: a hang; any other I/O failure: the hub broke the exchange). */
-    record Answer(int status, String body, long millis, boolean hung, String ioFailure) {
+    /**
+     * An answer, or how the request failed (timeout: a hang; any other I/O failure: the hub broke the exchange);
+     * retryAfter: the Retry-After header, null when none.
+     */
+    public record Answer(int status, String body, long millis, boolean hung, String ioFailure, String retryAfter) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
     }
@@ -40,14 +43,14 @@ final class Sender {
     private final Duration timeout;
     private final Map<String, String[]> keys = new ConcurrentHashMap<>();
 
-    Sender(String base, String operator, String password, Duration timeout) {
+    public Sender(String base, String operator, String password, Duration timeout) {
         this.base = base;
         this.basicAuthorization = "Basic " + Base64.getEncoder().encodeToString((operator + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.timeout = timeout;
     }
 
     /** A signed request to a source endpoint, the path as the hub documents it ({@code /api/v1/sources/{id}/…}). */
-    Answer signed(String path, String contentType, byte[] body) {
+    public Answer signed(String path, String contentType, byte[] body) {
         String sourceId = path.split("/")[4];
         String[] key = keys.computeIfAbsent(sourceId, this::newKey);
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
@@ -60,12 +63,12 @@ final class Sender {
                 .header(RequestSignature.SIGNATURE, signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
-    Answer asOperator(String method, String path) {
+    public Answer asOperator(String method, String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basicAuthorization)
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
-    Answer health() {
+    public Answer health() {
         return send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).GET());
     }
 
@@ -81,14 +84,15 @@ final class Sender {
         long started = System.nanoTime();
         try {
             HttpResponse<String> r = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(r.statusCode(), r.body(), (System.nanoTime() - started) / 1_000_000, false, null);
+            return new Answer(r.statusCode(), r.body(), (System.nanoTime() - started) / 1_000_000, false, null,
+                    r.headers().firstValue("Retry-After").orElse(null));
         } catch (HttpTimeoutException e) {
-            return new Answer(0, "", (System.nanoTime() - started) / 1_000_000, true, null);
+            return new Answer(0, "", (System.nanoTime() - started) / 1_000_000, true, null, null);
         } catch (IOException e) {
-            return new Answer(0, "", (System.nanoTime() - started) / 1_000_000, false, e.getClass().getSimpleName());
+            return new Answer(0, "", (System.nanoTime() - started) / 1_000_000, false, e.getClass().getSimpleName(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(0, "", 0, false, "interrupted");
+            return new Answer(0, "", 0, false, "interrupted", null);
         }
     }
 }
