@@ -5,6 +5,7 @@ import gov.js.evaluation.hub.access.SourceAccessProperties;
 import gov.js.evaluation.hub.catalog.ReloadProperties;
 import gov.js.evaluation.hub.decode.InputLimits;
 import gov.js.evaluation.hub.ingest.IngestLimitsProperties;
+import gov.js.evaluation.hub.cases.CasesProperties;
 import gov.js.evaluation.hub.invitation.InvitationProperties;
 import gov.js.evaluation.hub.kafka.HubKafkaProperties;
 import gov.js.evaluation.hub.national.NationalPushProperties;
@@ -57,6 +58,7 @@ import org.springframework.validation.annotation.Validated;
  * @param kafka           the kafka profile
  * @param ingest          what one request, and all requests together, may make the hub do
  * @param invitations     SMS rating invitations
+ * @param cases           rectification cases of bad ratings
  */
 @ConfigurationProperties("hub")
 @Validated
@@ -81,7 +83,8 @@ public record HubProperties(
         @DefaultValue @Valid @NestedConfigurationProperty OperatorProperties security,
         @DefaultValue @Valid @NestedConfigurationProperty HubKafkaProperties kafka,
         @DefaultValue @Valid @NestedConfigurationProperty IngestLimitsProperties ingest,
-        @DefaultValue @Valid @NestedConfigurationProperty InvitationProperties invitations) {
+        @DefaultValue @Valid @NestedConfigurationProperty InvitationProperties invitations,
+        @DefaultValue @Valid @NestedConfigurationProperty CasesProperties cases) {
 
     public InputLimits inputLimits() {
         return new InputLimits(maxJsonDepth, maxXmlDepth, maxStringLength, maxNumberLength);

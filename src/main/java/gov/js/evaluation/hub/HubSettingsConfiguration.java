@@ -5,6 +5,7 @@ import gov.js.evaluation.hub.access.OperatorProperties;
 import gov.js.evaluation.hub.access.SourceAccessProperties;
 import gov.js.evaluation.hub.catalog.ReloadProperties;
 import gov.js.evaluation.hub.ingest.IngestLimitsProperties;
+import gov.js.evaluation.hub.cases.CasesProperties;
 import gov.js.evaluation.hub.invitation.InvitationProperties;
 import gov.js.evaluation.hub.kafka.HubKafkaProperties;
 import gov.js.evaluation.hub.national.NationalPushProperties;
@@ -89,6 +90,11 @@ public class HubSettingsConfiguration {
     @Bean
     InvitationProperties invitationProperties(HubProperties hub) {
         return hub.invitations();
+    }
+
+    @Bean
+    CasesProperties casesProperties(HubProperties hub) {
+        return hub.cases();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.store;
 
 import gov.js.evaluation.hub.crypto.Sm3;
+import gov.js.evaluation.hub.cases.CaseOpener;
 import gov.js.evaluation.hub.ingest.IngestBatch;
 import gov.js.evaluation.hub.ingest.IngestRecord;
 import gov.js.evaluation.hub.ingest.RecordStatus;
@@ -73,11 +74,13 @@ public class EvaluationStore implements DisposableBean {
     private final NationalOutbox outbox;
     private final PersonalFields personal;
     private final CaseNumberCollisions collisions;
+    private final CaseOpener cases;
     private final GroupCommit group;
     private final int groupMaxRecords;
 
     public EvaluationStore(JdbcTemplate jdbc, TransactionTemplate transaction, QuarantineStore quarantine, NationalOutbox outbox,
-                           PersonalFields personal, CaseNumberCollisions collisions, StoreProperties store) {
+                           PersonalFields personal, CaseNumberCollisions collisions, StoreProperties store, CaseOpener cases) {
+        this.cases = cases;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.quarantine = quarantine;
@@ -180,6 +183,7 @@ public class EvaluationStore implements DisposableBean {
             }
         }
         outbox.enqueueAll(accepted);
+        cases.openFor(accepted);
         if (!notInserted.isEmpty()) {
             answerExisting(notInserted, verdicts);
         }

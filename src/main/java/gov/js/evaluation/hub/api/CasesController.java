@@ -1,0 +1,57 @@
+package gov.js.evaluation.hub.api;
+
+import gov.js.evaluation.hub.cases.CaseReader;
+import gov.js.evaluation.hub.web.Refusals;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** GET /api/v1/cases: the rectification cases, newest first; GET /api/v1/cases/{caseId}: one with its timeline. */
+@RestController
+public class CasesController {
+
+    private static final Set<String> STATES = Set.of("NEW", "DISPATCHED", "SIGNED", "RECTIFYING", "APPEALING",
+            "EXTENSION_PENDING", "REPLIED", "RETURN_VISITED", "CLOSED", "REOPENED", "INVALIDATED");
+
+    private final CaseReader cases;
+
+    public CasesController(CaseReader cases) {
+        this.cases = cases;
+    }
+
+    @GetMapping("/api/v1/cases")
+    public ResponseEntity<?> list(@RequestParam(required = false) String state, @RequestParam(required = false) String region,
+                                  @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+        if (state != null && !STATES.contains(state)) {
+            return refuse(Refusals.invalidParameter("state", "a case state (" + String.join(", ", new java.util.TreeSet<>(STATES)) + ")"));
+        }
+        if (region != null && !region.matches("32[0-9]{0,10}")) {
+            return refuse(Refusals.invalidParameter("region", "a Jiangsu area code or its prefix (digits, beginning with 32)"));
+        }
+        if (limit < 1 || limit > CaseReader.MAX_LIMIT || offset < 0) {
+            return refuse(Refusals.invalidParameter("limit or offset", "limit 1-" + CaseReader.MAX_LIMIT + ", offset at least 0"));
+        }
+        return ResponseEntity.ok(Map.of("limit", limit, "offset", offset, "cases", cases.list(state, region, limit, offset)));
+    }
+
+    @GetMapping("/api/v1/cases/{caseId}")
+    public ResponseEntity<?> get(@PathVariable String caseId) {
+        UUID id;
+        try {
+            id = UUID.fromString(caseId);
+        } catch (IllegalArgumentException e) {
+            return refuse(Refusals.invalidParameter("caseId", "a case id (a UUID)"));
+        }
+        return cases.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.status(404)
+                .body(Map.of("error", "NOT_FOUND", "message", "no rectification case of this id")));
+    }
+
+    private static ResponseEntity<?> refuse(gov.js.evaluation.hub.access.AccessRefusal refusal) {
+        return ResponseEntity.status(refusal.status()).body(Map.of("error", refusal.error(), "message", refusal.message()));
+    }
+}
