@@ -20,7 +20,7 @@ public class DescriptionController {
         return resource("/schema/evaluation-v1.schema.json", MediaType.parseMediaType("application/schema+json"));
     }
 
-    /** The JSON Schemas of the configuration files: source, adapter, mapping, code-table, region-table. */
+    /** The JSON Schemas of the configuration files: source, adapter, mapping, code-table, region-table, calendar. */
     @GetMapping("/api/v1/schema/{name}")
     public ResponseEntity<byte[]> configSchema(@PathVariable String name) {
         return Arrays.stream(ConfigSchema.values()).filter(s -> s.apiName().equals(name)).findFirst()

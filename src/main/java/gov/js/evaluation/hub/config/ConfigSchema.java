@@ -29,7 +29,9 @@ public enum ConfigSchema {
     /** {@code mappings/codes/<name>.yaml}, named by {@code codes:} */
     CODE_TABLE("code-table"),
     /** {@code mappings/codes/regions-jiangsu.yaml}, read by {@code region: true} */
-    REGION_TABLE("region-table");
+    REGION_TABLE("region-table"),
+    /** {@code calendar/<year>.yaml}: the working-day calendar of one year */
+    CALENDAR("calendar");
 
     /**
      * Draft 2020-12, knowing {@code patternErrorMessage}: the editors' (YAML language server's) keyword for what a

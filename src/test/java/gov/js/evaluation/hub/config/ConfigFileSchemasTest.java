@@ -39,6 +39,7 @@ class ConfigFileSchemasTest {
         yaml(Path.of("mappings")).forEach(f -> files.add(new Object[] {f, ConfigSchema.MAPPING}));
         yaml(Path.of("mappings/codes")).forEach(f -> files.add(new Object[] {f,
                 f.getFileName().toString().equals("regions-jiangsu.yaml") ? ConfigSchema.REGION_TABLE : ConfigSchema.CODE_TABLE}));
+        yaml(Path.of("calendar")).forEach(f -> files.add(new Object[] {f, ConfigSchema.CALENDAR}));
         return files;
     }
 

@@ -337,7 +337,7 @@ class IngestApiTest {
         assertThat(schema.status()).isEqualTo(200);
         assertThat(schema.json().at("/properties/satisfaction/enum").valueStream().map(JsonNode::asString))
                 .containsExactly("1", "2", "3", "4", "5");
-        for (String name : List.of("source", "adapter", "mapping", "code-table", "region-table")) {
+        for (String name : List.of("source", "adapter", "mapping", "code-table", "region-table", "calendar")) {
             Response config = hub.get("/api/v1/schema/" + name);
             assertThat(config.status()).as(name).isEqualTo(200);
             assertThat(config.json().path("$schema").asString()).as(name).isEqualTo("https://json-schema.org/draft/2020-12/schema");
