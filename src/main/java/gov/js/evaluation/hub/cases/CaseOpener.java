@@ -1,5 +1,7 @@
 package gov.js.evaluation.hub.cases;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -18,23 +20,25 @@ public class CaseOpener {
 
     private static final String OPEN = """
             WITH bad AS (
-                SELECT e.* FROM evaluation e JOIN unnest(?::uuid[]) AS t(id) ON e.evaluation_id = t.id
+                SELECT e.*, t.due, t.assumed FROM evaluation e
+                JOIN unnest(?::uuid[], ?::timestamptz[], ?::boolean[]) AS t(id, due, assumed) ON e.evaluation_id = t.id
                 WHERE e.satisfaction <= ? ORDER BY e.project_no, e.assess_number
             ), opened AS (
                 INSERT INTO rectification_case (case_id, project_no, evaluation_id, source_id, satisfaction, assess_time,
                         task_code, task_name, dept_code, pro_depart, area_code, pf, eval_detail, writing_evaluation,
-                        anonymous, rater_name, rater_cert_key, events)
+                        anonymous, rater_name, rater_cert_key, events, rectify_due_at, deadline_calendar_assumed)
                 SELECT gen_random_uuid(), project_no, evaluation_id, source_id, satisfaction, assess_time, task_code,
                        task_name, dept_code, pro_depart, area_code, pf, eval_detail, writing_evaluation,
                        anonymity_flag IS DISTINCT FROM '2',
-                       CASE WHEN anonymity_flag = '2' THEN user_name END, CASE WHEN anonymity_flag = '2' THEN cert_key END, 1
+                       CASE WHEN anonymity_flag = '2' THEN user_name END, CASE WHEN anonymity_flag = '2' THEN cert_key END, 1,
+                       due, assumed
                 FROM bad
                 ON CONFLICT (project_no) DO NOTHING
-                RETURNING case_id, evaluation_id, source_id, satisfaction
+                RETURNING case_id, evaluation_id, source_id, satisfaction, rectify_due_at AS due
             )
             INSERT INTO case_event (case_id, seq, kind, source, actor, detail)
             SELECT case_id, 1, 'OPENED', source_id, 'hub',
-                   jsonb_build_object('evaluationId', evaluation_id, 'satisfaction', satisfaction)
+                   jsonb_build_object('evaluationId', evaluation_id, 'satisfaction', satisfaction, 'rectifyDueAt', due)
             FROM opened""";
 
     private static final String JOIN = """
@@ -49,24 +53,45 @@ public class CaseOpener {
                    jsonb_build_object('evaluationId', evaluation_id, 'satisfaction', satisfaction)
             FROM joined""";
 
-    private final JdbcTemplate jdbc;
-    private final CasesProperties settings;
-
-    public CaseOpener(JdbcTemplate jdbc, CasesProperties settings) {
-        this.jdbc = jdbc;
-        this.settings = settings;
+    /** A just-stored evaluation: its id and when it was rated. */
+    public record Stored(UUID evaluationId, Instant assessTime) {
     }
 
-    /** In the caller's transaction: the cases of these just-stored evaluations. */
-    public void openFor(List<UUID> storedEvaluations) {
-        if (storedEvaluations.isEmpty()) {
+    private final JdbcTemplate jdbc;
+    private final CasesProperties settings;
+    private final WorkingClock clock;
+
+    public CaseOpener(JdbcTemplate jdbc, CasesProperties settings, WorkingClock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * In the caller's transaction: the cases of these just-stored evaluations, each due for rectification
+     * {@code hub.cases.rectify-within-working-days} working days after its rating (computed for each record, used for
+     * those that open a case).
+     */
+    public void openFor(List<Stored> stored) {
+        if (stored.isEmpty()) {
             return;
         }
+        Object[] evaluationIds = new Object[stored.size()];
+        Object[] due = new Object[stored.size()];
+        Object[] assumed = new Object[stored.size()];
+        for (int i = 0; i < stored.size(); i++) {
+            WorkingClock.Due d = clock.afterWorkingDays(stored.get(i).assessTime(), settings.rectifyWithinWorkingDays());
+            evaluationIds[i] = stored.get(i).evaluationId();
+            due[i] = Timestamp.from(d.at());
+            assumed[i] = d.calendarAssumed();
+        }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            java.sql.Array ids = connection.createArrayOf("uuid", storedEvaluations.toArray());
+            java.sql.Array ids = connection.createArrayOf("uuid", evaluationIds);
             try (var open = connection.prepareStatement(OPEN)) {
                 open.setArray(1, ids);
-                open.setInt(2, settings.openAtOrBelow());
+                open.setArray(2, connection.createArrayOf("timestamptz", due));
+                open.setArray(3, connection.createArrayOf("bool", assumed));
+                open.setInt(4, settings.openAtOrBelow());
                 open.executeUpdate();
             }
             try (var join = connection.prepareStatement(JOIN)) {

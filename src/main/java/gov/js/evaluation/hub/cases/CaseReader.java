@@ -25,7 +25,7 @@ public class CaseReader {
     private static final String COLUMNS = """
             case_id, project_no, evaluation_id, state, opened_at, source_id, satisfaction, assess_time, task_code, task_name,
             dept_code, pro_depart, area_code, pf, eval_detail, writing_evaluation, anonymous, rater_name IS NOT NULL
-            OR rater_cert_key IS NOT NULL AS contact_kept, handler, events, last_event_at""";
+            OR rater_cert_key IS NOT NULL AS contact_kept, handler, events, last_event_at, rectify_due_at, deadline_calendar_assumed""";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -91,6 +91,9 @@ public class CaseReader {
         c.put("anonymous", rs.getBoolean("anonymous"));
         c.put("raterContactKept", rs.getBoolean("contact_kept"));
         c.put("handler", rs.getString("handler"));
+        java.sql.Timestamp due = rs.getTimestamp("rectify_due_at");
+        c.put("rectifyDueAt", due == null ? null : due.toInstant().toString());
+        c.put("deadlineCalendarAssumed", rs.getBoolean("deadline_calendar_assumed"));
         c.put("events", rs.getInt("events"));
         c.put("lastEventAt", rs.getTimestamp("last_event_at").toInstant().toString());
         return c;

@@ -15,12 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param openAtOrBelow a stored rating whose satisfaction is at or below this level opens a rectification case (1 very
  *                      dissatisfied … 5 very satisfied; the programme's bad ratings are 1 and 2)
+ * @param rectifyWithinWorkingDays a case is due for rectification this many working days after its rating's
+ *                      assessTime (counted from the working day after it, to the close of the last)
  * @param calendarDir   folder of the working-day calendar, one file per year (calendar/2026.yaml), relative to
  *                      hub.config-dir
  * @param workingHours  the working periods of a working day, China time, HH:mm-HH:mm in order; deadlines in working
  *                      hours count only these, deadlines in working days end at the close of the last
  */
 public record CasesProperties(@DefaultValue("2") @Min(1) @Max(5) int openAtOrBelow,
+                              @DefaultValue("5") @Min(1) @Max(60) int rectifyWithinWorkingDays,
                               @DefaultValue("calendar") @NotBlank String calendarDir,
                               @DefaultValue({"09:00-12:00", "13:30-17:30"}) @NotEmpty
                               List<@Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]",

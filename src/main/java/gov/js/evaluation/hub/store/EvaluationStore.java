@@ -173,17 +173,19 @@ public class EvaluationStore implements DisposableBean {
             }
         }
         List<UUID> accepted = new ArrayList<>();
+        List<CaseOpener.Stored> stored = new ArrayList<>();
         List<Row> notInserted = new ArrayList<>();
         for (Row row : rows) {
             if (inserted.contains(row.id)) {
                 accepted.add(row.id);
+                stored.add(new CaseOpener.Stored(row.id, row.e.assessTime()));
                 verdicts.accepted(row.record, row.id);
             } else {
                 notInserted.add(row);
             }
         }
         outbox.enqueueAll(accepted);
-        cases.openFor(accepted);
+        cases.openFor(stored);
         if (!notInserted.isEmpty()) {
             answerExisting(notInserted, verdicts);
         }

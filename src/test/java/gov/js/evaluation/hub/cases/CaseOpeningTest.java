@@ -86,6 +86,22 @@ class CaseOpeningTest {
     }
 
     @Test
+    void aCaseIsDueFiveWorkingDaysAfterItsRatingCountedThroughTheLabourDayHolidays() {
+        ObjectNode bad = rating("1");
+        bad.put("acceptDate", "2026-04-29 09:00:00");
+        bad.put("assessTime", "2026-04-30 10:15:00");
+        send(bad);
+
+        JsonNode opened = casesOf(bad.path("projectNo").asString()).get(0);
+        // 05-01..05 off, Saturday 05-09 worked: the close of Monday 2026-05-11, 17:30 China time
+        assertThat(opened.path("rectifyDueAt").asString()).isEqualTo("2026-05-11T09:30:00Z");
+        assertThat(opened.path("deadlineCalendarAssumed").asBoolean()).isFalse();
+        JsonNode detail = hub.get("/api/v1/cases/" + opened.path("caseId").asString()).json();
+        assertThat(java.time.OffsetDateTime.parse(detail.at("/timeline/0/detail/rectifyDueAt").asString()).toInstant())
+                .isEqualTo(java.time.Instant.parse("2026-05-11T09:30:00Z"));
+    }
+
+    @Test
     void anAnonymousBadRatingKeepsNoContact() {
         ObjectNode bad = rating("2");
         bad.put("anonymityFlag", "1");
