@@ -99,6 +99,12 @@ class CaseOpeningTest {
         JsonNode detail = hub.get("/api/v1/cases/" + opened.path("caseId").asString()).json();
         assertThat(java.time.OffsetDateTime.parse(detail.at("/timeline/0/detail/rectifyDueAt").asString()).toInstant())
                 .isEqualTo(java.time.Instant.parse("2026-05-11T09:30:00Z"));
+        // long past its deadline and not rectified: overdue in Prometheus (read in the background)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            String metrics = hub.get("/actuator/prometheus").body();
+            return metrics.lines().anyMatch(l -> l.startsWith("hub_cases_overdue ") && !l.endsWith(" 0.0"))
+                    && metrics.lines().anyMatch(l -> l.startsWith("hub_cases{state=\"NEW\"}") && !l.endsWith(" 0.0"));
+        });
     }
 
     @Test

@@ -1,0 +1,58 @@
+package gov.js.evaluation.hub.cases;
+
+import gov.js.evaluation.hub.store.PeriodicReading;
+import gov.js.evaluation.hub.store.StoreProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The cases in Prometheus: {@code hub_cases{state}} and {@code hub_cases_overdue}, read in the background every
+ * {@code hub.store.health-interval} (a scrape never waits on the store). Overdue: past its rectification deadline and
+ * still to be rectified (an appeal under review stops the clock, so APPEALING is not overdue).
+ */
+@Configuration(proxyBeanMethods = false)
+public class CaseFigures {
+
+    static final List<String> STATES = List.of("NEW", "DISPATCHED", "SIGNED", "RECTIFYING", "APPEALING", "EXTENSION_PENDING",
+            "REPLIED", "RETURN_VISITED", "CLOSED", "REOPENED", "INVALIDATED");
+    static final String OVERDUE = "overdue";
+
+    @Bean(destroyMethod = "close")
+    PeriodicReading<Map<String, Long>> caseCounts(JdbcTemplate jdbc, StoreProperties store, Clock clock) {
+        return new PeriodicReading<>("case counts", store.healthInterval(), clock, () -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            STATES.forEach(s -> counts.put(s, 0L));
+            jdbc.query("SELECT state, count(*) FROM rectification_case GROUP BY state", rs -> {
+                counts.put(rs.getString(1), rs.getLong(2));
+            });
+            counts.put(OVERDUE, jdbc.queryForObject("""
+                    SELECT count(*) FROM rectification_case WHERE rectify_due_at < now()
+                    AND state IN ('NEW', 'DISPATCHED', 'SIGNED', 'RECTIFYING', 'EXTENSION_PENDING', 'REOPENED')""", Long.class));
+            return counts;
+        });
+    }
+
+    @Bean
+    List<Gauge> caseGauges(MeterRegistry meters, PeriodicReading<Map<String, Long>> caseCounts) {
+        List<Gauge> gauges = new java.util.ArrayList<>();
+        for (String state : STATES) {
+            gauges.add(Gauge.builder("hub.cases", caseCounts, c -> figure(c, state)).tag("state", state)
+                    .description("rectification cases in this state").register(meters));
+        }
+        gauges.add(Gauge.builder("hub.cases.overdue", caseCounts, c -> figure(c, OVERDUE))
+                .description("cases past their rectification deadline and still to be rectified").register(meters));
+        return gauges;
+    }
+
+    private static double figure(PeriodicReading<Map<String, Long>> counts, String key) {
+        Map<String, Long> last = counts.last().value();
+        return last == null ? Double.NaN : last.getOrDefault(key, 0L);
+    }
+}
