@@ -1,9 +1,9 @@
 package gov.js.evaluation.hub.api;
 
 import gov.js.evaluation.hub.cases.CaseReader;
+import gov.js.evaluation.hub.cases.CaseState;
 import gov.js.evaluation.hub.web.Refusals;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CasesController {
 
-    private static final Set<String> STATES = Set.of("NEW", "DISPATCHED", "SIGNED", "RECTIFYING", "APPEALING",
-            "EXTENSION_PENDING", "REPLIED", "RETURN_VISITED", "CLOSED", "REOPENED", "INVALIDATED");
-
     private final CaseReader cases;
 
     public CasesController(CaseReader cases) {
@@ -27,8 +24,8 @@ public class CasesController {
     @GetMapping("/api/v1/cases")
     public ResponseEntity<?> list(@RequestParam(required = false) String state, @RequestParam(required = false) String region,
                                   @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
-        if (state != null && !STATES.contains(state)) {
-            return refuse(Refusals.invalidParameter("state", "a case state (" + String.join(", ", new java.util.TreeSet<>(STATES)) + ")"));
+        if (state != null && !CaseState.isOne(state)) {
+            return refuse(Refusals.invalidParameter("state", "a case state (" + java.util.Arrays.toString(CaseState.values()) + ")"));
         }
         if (region != null && !region.matches("32[0-9]{0,10}")) {
             return refuse(Refusals.invalidParameter("region", "a Jiangsu area code or its prefix (digits, beginning with 32)"));

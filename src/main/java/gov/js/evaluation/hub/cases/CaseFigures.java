@@ -20,15 +20,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 public class CaseFigures {
 
-    static final List<String> STATES = List.of("NEW", "DISPATCHED", "SIGNED", "RECTIFYING", "APPEALING", "EXTENSION_PENDING",
-            "REPLIED", "RETURN_VISITED", "CLOSED", "REOPENED", "INVALIDATED");
     static final String OVERDUE = "overdue";
 
     @Bean(destroyMethod = "close")
     PeriodicReading<Map<String, Long>> caseCounts(JdbcTemplate jdbc, StoreProperties store, Clock clock) {
         return new PeriodicReading<>("case counts", store.healthInterval(), clock, () -> {
             Map<String, Long> counts = new LinkedHashMap<>();
-            STATES.forEach(s -> counts.put(s, 0L));
+            for (CaseState s : CaseState.values()) {
+                counts.put(s.name(), 0L);
+            }
             jdbc.query("SELECT state, count(*) FROM rectification_case GROUP BY state", rs -> {
                 counts.put(rs.getString(1), rs.getLong(2));
             });
@@ -42,8 +42,8 @@ public class CaseFigures {
     @Bean
     List<Gauge> caseGauges(MeterRegistry meters, PeriodicReading<Map<String, Long>> caseCounts) {
         List<Gauge> gauges = new java.util.ArrayList<>();
-        for (String state : STATES) {
-            gauges.add(Gauge.builder("hub.cases", caseCounts, c -> figure(c, state)).tag("state", state)
+        for (CaseState state : CaseState.values()) {
+            gauges.add(Gauge.builder("hub.cases", caseCounts, c -> figure(c, state.name())).tag("state", state.name())
                     .description("rectification cases in this state").register(meters));
         }
         gauges.add(Gauge.builder("hub.cases.overdue", caseCounts, c -> figure(c, OVERDUE))

@@ -53,8 +53,8 @@ public class CaseOpener {
                    jsonb_build_object('evaluationId', evaluation_id, 'satisfaction', satisfaction)
             FROM joined""";
 
-    /** A just-stored evaluation: its id and when it was rated. */
-    public record Stored(UUID evaluationId, Instant assessTime) {
+    /** A just-stored evaluation: its id, when it was rated, its satisfaction level and its assessNumber. */
+    public record Stored(UUID evaluationId, Instant assessTime, int satisfaction, int assessNumber) {
     }
 
     private final JdbcTemplate jdbc;
@@ -68,35 +68,40 @@ public class CaseOpener {
     }
 
     /**
-     * In the caller's transaction: the cases of these just-stored evaluations, each due for rectification
-     * {@code hub.cases.rectify-within-working-days} working days after its rating (computed for each record, used for
-     * those that open a case).
+     * In the caller's transaction: the cases of these just-stored evaluations. Only the ratings that can open a case
+     * (at or below the threshold, each due for rectification {@code hub.cases.rectify-within-working-days} working
+     * days after it) or join one (follow-ups) are looked at: a transaction of good first ratings costs nothing here.
      */
     public void openFor(List<Stored> stored) {
-        if (stored.isEmpty()) {
+        List<Stored> opening = stored.stream().filter(s -> s.satisfaction() <= settings.openAtOrBelow()).toList();
+        List<Stored> followUps = stored.stream().filter(s -> s.assessNumber() == 2).toList();
+        if (opening.isEmpty() && followUps.isEmpty()) {
             return;
         }
-        Object[] evaluationIds = new Object[stored.size()];
-        Object[] due = new Object[stored.size()];
-        Object[] assumed = new Object[stored.size()];
-        for (int i = 0; i < stored.size(); i++) {
-            WorkingClock.Due d = clock.afterWorkingDays(stored.get(i).assessTime(), settings.rectifyWithinWorkingDays());
-            evaluationIds[i] = stored.get(i).evaluationId();
+        Object[] openingIds = new Object[opening.size()];
+        Object[] due = new Object[opening.size()];
+        Object[] assumed = new Object[opening.size()];
+        for (int i = 0; i < opening.size(); i++) {
+            WorkingClock.Due d = clock.afterWorkingDays(opening.get(i).assessTime(), settings.rectifyWithinWorkingDays());
+            openingIds[i] = opening.get(i).evaluationId();
             due[i] = Timestamp.from(d.at());
             assumed[i] = d.calendarAssumed();
         }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            java.sql.Array ids = connection.createArrayOf("uuid", evaluationIds);
-            try (var open = connection.prepareStatement(OPEN)) {
-                open.setArray(1, ids);
-                open.setArray(2, connection.createArrayOf("timestamptz", due));
-                open.setArray(3, connection.createArrayOf("bool", assumed));
-                open.setInt(4, settings.openAtOrBelow());
-                open.executeUpdate();
+            if (!opening.isEmpty()) {
+                try (var open = connection.prepareStatement(OPEN)) {
+                    open.setArray(1, connection.createArrayOf("uuid", openingIds));
+                    open.setArray(2, connection.createArrayOf("timestamptz", due));
+                    open.setArray(3, connection.createArrayOf("bool", assumed));
+                    open.setInt(4, settings.openAtOrBelow());
+                    open.executeUpdate();
+                }
             }
-            try (var join = connection.prepareStatement(JOIN)) {
-                join.setArray(1, ids);
-                join.executeUpdate();
+            if (!followUps.isEmpty()) {
+                try (var join = connection.prepareStatement(JOIN)) {
+                    join.setArray(1, connection.createArrayOf("uuid", followUps.stream().map(Stored::evaluationId).toArray()));
+                    join.executeUpdate();
+                }
             }
             return null;
         });

@@ -29,6 +29,11 @@ public final class Verdicts {
         found.put(record, new Found(RecordStatus.DUPLICATE, evaluationId, List.of()));
     }
 
+    /** Every record of the batch still to be taken is ACCEPTED, without an id (the dry run, the unified topic). */
+    public void acceptTheRest(IngestBatch batch) {
+        batch.records().stream().filter(this::toBeTaken).forEach(r -> accepted(r, null));
+    }
+
     /** Refused by this stage for these reasons (added to the record's own when settled). */
     public void rejected(IngestRecord record, List<FieldError> why) {
         found.put(record, new Found(RecordStatus.REJECTED, null, List.copyOf(why)));

@@ -65,7 +65,7 @@ public class UnifiedTopicPublisher implements RecordSink {
                 send(batch, valid);
             }
         });
-        valid.forEach(r -> verdicts.accepted(r, null));
+        verdicts.acceptTheRest(batch);
         verdicts.settle(batch);
         return batch;
     }
@@ -77,7 +77,7 @@ public class UnifiedTopicPublisher implements RecordSink {
     @Override
     public IngestBatch preview(IngestBatch batch) {
         Verdicts verdicts = new Verdicts();
-        batch.records().stream().filter(verdicts::toBeTaken).forEach(r -> verdicts.accepted(r, null));
+        verdicts.acceptTheRest(batch);
         verdicts.settle(batch);
         return batch;
     }

@@ -178,7 +178,8 @@ public class EvaluationStore implements DisposableBean {
         for (Row row : rows) {
             if (inserted.contains(row.id)) {
                 accepted.add(row.id);
-                stored.add(new CaseOpener.Stored(row.id, row.e.assessTime()));
+                stored.add(new CaseOpener.Stored(row.id, row.e.assessTime(), Integer.parseInt(row.e.satisfaction().code()),
+                        row.key.assessNumber()));
                 verdicts.accepted(row.record, row.id);
             } else {
                 notInserted.add(row);

@@ -67,7 +67,7 @@ public final class PipelineRoutes {
             @Override
             public IngestBatch take(IngestBatch batch) {
                 Verdicts verdicts = new Verdicts();
-                batch.records().stream().filter(verdicts::toBeTaken).forEach(r -> verdicts.accepted(r, null));
+                verdicts.acceptTheRest(batch);
                 verdicts.settle(batch);
                 return batch;
             }
