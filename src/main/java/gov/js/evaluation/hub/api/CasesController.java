@@ -3,6 +3,7 @@ package gov.js.evaluation.hub.api;
 import gov.js.evaluation.hub.cases.CaseReader;
 import gov.js.evaluation.hub.cases.CaseState;
 import gov.js.evaluation.hub.web.Refusals;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +24,8 @@ public class CasesController {
 
     @GetMapping("/api/v1/cases")
     public ResponseEntity<?> list(@RequestParam(required = false) String state, @RequestParam(required = false) String region,
+                                  @RequestParam(required = false) String department, @RequestParam(required = false) String overdue,
+                                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                   @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
         if (state != null && !CaseState.isOne(state)) {
             return refuse(Refusals.invalidParameter("state", "a case state (" + java.util.Arrays.toString(CaseState.values()) + ")"));
@@ -30,10 +33,26 @@ public class CasesController {
         if (region != null && !region.matches("32[0-9]{0,10}")) {
             return refuse(Refusals.invalidParameter("region", "a Jiangsu area code or its prefix (digits, beginning with 32)"));
         }
+        if (department != null && !department.matches("[0-9A-HJ-NP-RTUWXY]{1,18}")) {
+            return refuse(Refusals.invalidParameter("department", "a unified social credit code or its beginning"));
+        }
+        if (overdue != null && !overdue.matches("true|false")) {
+            return refuse(Refusals.invalidParameter("overdue", "true or false"));
+        }
+        Instant openedFrom;
+        Instant openedTo;
+        try {
+            openedFrom = from == null ? null : Instant.parse(from);
+            openedTo = to == null ? null : Instant.parse(to);
+        } catch (java.time.format.DateTimeParseException e) {
+            return refuse(Refusals.invalidParameter("from or to", "an instant written as 2026-05-11T09:30:00Z"));
+        }
         if (limit < 1 || limit > CaseReader.MAX_LIMIT || offset < 0) {
             return refuse(Refusals.invalidParameter("limit or offset", "limit 1-" + CaseReader.MAX_LIMIT + ", offset at least 0"));
         }
-        return ResponseEntity.ok(Map.of("limit", limit, "offset", offset, "cases", cases.list(state, region, limit, offset)));
+        CaseReader.Filter filter = new CaseReader.Filter(state, region, department,
+                overdue == null ? null : Boolean.valueOf(overdue), openedFrom, openedTo);
+        return ResponseEntity.ok(Map.of("limit", limit, "offset", offset, "cases", cases.list(filter, limit, offset)));
     }
 
     @GetMapping("/api/v1/cases/{caseId}")

@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The cases in Prometheus: {@code hub_cases{state}} and {@code hub_cases_overdue}, read in the background every
- * {@code hub.store.health-interval} (a scrape never waits on the store). Overdue: past its rectification deadline and
- * still to be rectified (an appeal under review stops the clock, so APPEALING is not overdue).
+ * {@code hub.store.health-interval} (a scrape never waits on the store). Overdue: a deadline of the case past due and
+ * not met while the case is in the handler's hands ({@link CaseReader#OVERDUE_DEADLINE}; an appeal under review stops
+ * the clock).
  */
 @Configuration(proxyBeanMethods = false)
 public class CaseFigures {
@@ -32,9 +33,8 @@ public class CaseFigures {
             jdbc.query("SELECT state, count(*) FROM rectification_case GROUP BY state", rs -> {
                 counts.put(rs.getString(1), rs.getLong(2));
             });
-            counts.put(OVERDUE, jdbc.queryForObject("""
-                    SELECT count(*) FROM rectification_case WHERE rectify_due_at < now()
-                    AND state IN ('NEW', 'DISPATCHED', 'SIGNED', 'RECTIFYING', 'EXTENSION_PENDING', 'REOPENED')""", Long.class));
+            counts.put(OVERDUE, jdbc.queryForObject("SELECT count(DISTINCT c.case_id) FROM case_deadline d JOIN rectification_case c "
+                    + "ON c.case_id = d.case_id WHERE " + CaseReader.OVERDUE_DEADLINE, Long.class));
             return counts;
         });
     }
@@ -47,7 +47,7 @@ public class CaseFigures {
                     .description("rectification cases in this state").register(meters));
         }
         gauges.add(Gauge.builder("hub.cases.overdue", caseCounts, c -> figure(c, OVERDUE))
-                .description("cases past their rectification deadline and still to be rectified").register(meters));
+                .description("cases with a deadline past due and not met, still in the handler's hands").register(meters));
         return gauges;
     }
 

@@ -2,6 +2,8 @@ package gov.js.evaluation.hub.cases;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,18 +16,37 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Rectification cases as operators read them: the rating's facts a handler needs and the timeline. The rater's
- * name and ID number are kept encrypted on the case and never shown here (only whether they are kept).
+ * Rectification cases as operators read them: the rating's facts a handler needs, each deadline and its state, and
+ * the timeline. The rater's name and ID number are kept encrypted on the case and never shown here (only whether they
+ * are kept).
  */
 @Component
 public class CaseReader {
 
     public static final int MAX_LIMIT = 500;
 
+    /** The states in which a case's deadlines run (the others wait for the rater, a supervisor, or are done). */
+    public static final String OPEN_STATES = "('NEW', 'DISPATCHED', 'SIGNED', 'RECTIFYING', 'EXTENSION_PENDING', 'REOPENED')";
+
+    /**
+     * A deadline is overdue when it is past due, not met, not paused, and its case is still in the handler's hands:
+     * the one definition of overdue (the list filter, the deadline states, the watch and the metric use it).
+     */
+    public static final String OVERDUE_DEADLINE = "d.met_at IS NULL AND d.paused_at IS NULL AND d.due_at < now() AND c.state IN "
+            + OPEN_STATES;
+
     private static final String COLUMNS = """
-            case_id, project_no, evaluation_id, state, opened_at, source_id, satisfaction, assess_time, task_code, task_name,
-            dept_code, pro_depart, area_code, pf, eval_detail, writing_evaluation, anonymous, rater_name IS NOT NULL
-            OR rater_cert_key IS NOT NULL AS contact_kept, handler, events, last_event_at, rectify_due_at, deadline_calendar_assumed""";
+            c.case_id, c.project_no, c.evaluation_id, c.state, c.opened_at, c.source_id, c.satisfaction, c.assess_time, c.task_code,
+            c.task_name, c.dept_code, c.pro_depart, c.area_code, c.pf, c.eval_detail, c.writing_evaluation, c.anonymous,
+            c.rater_name IS NOT NULL OR c.rater_cert_key IS NOT NULL AS contact_kept, c.handler, c.events, c.last_event_at, c.round,
+            c.kind, c.invalid, c.requested_extension_days,
+            EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = c.case_id AND\s""" + OVERDUE_DEADLINE + ") AS overdue";
+
+    /** What a list asks for; null fields do not narrow it. */
+    public record Filter(String state, String region, String department, Boolean overdue, Instant openedFrom, Instant openedTo) {
+
+        public static final Filter ALL = new Filter(null, null, null, null, null, null);
+    }
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -35,39 +56,101 @@ public class CaseReader {
         this.json = json;
     }
 
-    /** Newest first; {@code state} and {@code region} (an area code prefix, as 3205 for Suzhou) narrow the list. */
-    public List<Map<String, Object>> list(String state, String region, int limit, int offset) {
+    /**
+     * Newest first; {@code region} is an area code prefix (3205 for Suzhou), {@code department} the beginning of the
+     * handling department's credit code, {@code openedFrom}/{@code openedTo} bound when the case opened.
+     */
+    public List<Map<String, Object>> list(Filter filter, int limit, int offset) {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE true");
-        if (state != null) {
-            where.append(" AND state = ?");
-            args.add(state);
+        if (filter.state() != null) {
+            where.append(" AND c.state = ?");
+            args.add(filter.state());
         }
-        if (region != null) {
-            where.append(" AND area_code LIKE ?");
-            args.add(region + "%");
+        if (filter.region() != null) {
+            where.append(" AND c.area_code LIKE ?");
+            args.add(filter.region() + "%");
+        }
+        if (filter.department() != null) {
+            where.append(" AND c.dept_code LIKE ?");
+            args.add(filter.department() + "%");
+        }
+        if (filter.overdue() != null) {
+            where.append(filter.overdue() ? " AND" : " AND NOT").append(" EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = c.case_id AND ")
+                    .append(OVERDUE_DEADLINE).append(")");
+        }
+        if (filter.openedFrom() != null) {
+            where.append(" AND c.opened_at >= ?");
+            args.add(Timestamp.from(filter.openedFrom()));
+        }
+        if (filter.openedTo() != null) {
+            where.append(" AND c.opened_at < ?");
+            args.add(Timestamp.from(filter.openedTo()));
         }
         args.add(limit);
         args.add(offset);
-        return jdbc.query("SELECT " + COLUMNS + " FROM rectification_case" + where + " ORDER BY opened_at DESC, case_id LIMIT ? OFFSET ?",
-                (rs, n) -> row(rs), args.toArray());
+        List<Map<String, Object>> cases = jdbc.query("SELECT " + COLUMNS + " FROM rectification_case c" + where
+                + " ORDER BY c.opened_at DESC, c.case_id LIMIT ? OFFSET ?", (rs, n) -> row(rs), args.toArray());
+        cases.forEach(c -> c.put("deadlines", deadlines(UUID.fromString((String) c.get("caseId")))));
+        return cases;
     }
 
     public Optional<Map<String, Object>> find(UUID caseId) {
-        Optional<Map<String, Object>> found = jdbc.query("SELECT " + COLUMNS + " FROM rectification_case WHERE case_id = ?",
+        Optional<Map<String, Object>> found = jdbc.query("SELECT " + COLUMNS + " FROM rectification_case c WHERE c.case_id = ?",
                 (rs, n) -> row(rs), caseId).stream().findFirst();
-        found.ifPresent(c -> c.put("timeline", jdbc.query(
-                "SELECT seq, at, kind, source, actor, detail::text FROM case_event WHERE case_id = ? ORDER BY seq", (rs, n) -> {
-                    Map<String, Object> e = new LinkedHashMap<>();
-                    e.put("seq", rs.getInt(1));
-                    e.put("at", rs.getTimestamp(2).toInstant().toString());
-                    e.put("kind", rs.getString(3));
-                    e.put("source", rs.getString(4));
-                    e.put("actor", rs.getString(5));
-                    e.put("detail", json.readTree(rs.getString(6)));
-                    return e;
-                }, caseId)));
+        found.ifPresent(c -> {
+            c.put("deadlines", deadlines(caseId));
+            c.put("timeline", jdbc.query(
+                    "SELECT seq, at, kind, source, actor, detail::text FROM case_event WHERE case_id = ? ORDER BY seq", (rs, n) -> {
+                        Map<String, Object> e = new LinkedHashMap<>();
+                        e.put("seq", rs.getInt(1));
+                        e.put("at", rs.getTimestamp(2).toInstant().toString());
+                        e.put("kind", rs.getString(3));
+                        e.put("source", rs.getString(4));
+                        e.put("actor", rs.getString(5));
+                        e.put("detail", json.readTree(rs.getString(6)));
+                        return e;
+                    }, caseId));
+        });
         return found;
+    }
+
+    /**
+     * Each deadline of the case, by round: due when, by which policy, from what, and its state: RUNNING, PAUSED (an
+     * appeal is open), MET, MET_LATE, OVERDUE, or LAPSED (not met, and the case left the handler's hands).
+     */
+    private List<Map<String, Object>> deadlines(UUID caseId) {
+        return jdbc.query("""
+                SELECT d.round, d.kind, d.policy, d.runs_from, d.started_at, d.due_at, d.calendar_assumed, d.met_at, d.paused_at,
+                       d.extended_days, d.near_due_at, d.overdue_at,
+                       CASE WHEN d.met_at IS NOT NULL THEN CASE WHEN d.met_at <= d.due_at THEN 'MET' ELSE 'MET_LATE' END
+                            WHEN d.paused_at IS NOT NULL THEN 'PAUSED'
+                            WHEN c.state NOT IN\s""" + OPEN_STATES + """
+                 THEN 'LAPSED'
+                            WHEN d.due_at < now() THEN 'OVERDUE' ELSE 'RUNNING' END
+                FROM case_deadline d JOIN rectification_case c ON c.case_id = d.case_id
+                WHERE d.case_id = ? ORDER BY d.round, d.started_at, d.kind""", (rs, n) -> {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("round", rs.getInt(1));
+            d.put("kind", rs.getString(2));
+            d.put("policy", rs.getString(3));
+            d.put("runsFrom", rs.getString(4));
+            d.put("startedAt", instant(rs, 5));
+            d.put("dueAt", instant(rs, 6));
+            d.put("calendarAssumed", rs.getBoolean(7));
+            d.put("metAt", instant(rs, 8));
+            d.put("pausedAt", instant(rs, 9));
+            d.put("extendedDays", rs.getInt(10));
+            d.put("nearDueAt", instant(rs, 11));
+            d.put("overdueAt", instant(rs, 12));
+            d.put("state", rs.getString(13));
+            return d;
+        }, caseId);
+    }
+
+    private static String instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant().toString();
     }
 
     private static Map<String, Object> row(ResultSet rs) throws SQLException {
@@ -76,6 +159,8 @@ public class CaseReader {
         c.put("projectNo", rs.getString("project_no"));
         c.put("evaluationId", rs.getObject("evaluation_id", UUID.class).toString());
         c.put("state", rs.getString("state"));
+        c.put("round", rs.getInt("round"));
+        c.put("kind", rs.getString("kind"));
         c.put("openedAt", rs.getTimestamp("opened_at").toInstant().toString());
         c.put("sourceId", rs.getString("source_id"));
         c.put("satisfaction", String.valueOf(rs.getShort("satisfaction")));
@@ -91,9 +176,9 @@ public class CaseReader {
         c.put("anonymous", rs.getBoolean("anonymous"));
         c.put("raterContactKept", rs.getBoolean("contact_kept"));
         c.put("handler", rs.getString("handler"));
-        java.sql.Timestamp due = rs.getTimestamp("rectify_due_at");
-        c.put("rectifyDueAt", due == null ? null : due.toInstant().toString());
-        c.put("deadlineCalendarAssumed", rs.getBoolean("deadline_calendar_assumed"));
+        c.put("invalid", rs.getBoolean("invalid"));
+        c.put("requestedExtensionDays", rs.getObject("requested_extension_days"));
+        c.put("overdue", rs.getBoolean("overdue"));
         c.put("events", rs.getInt("events"));
         c.put("lastEventAt", rs.getTimestamp("last_event_at").toInstant().toString());
         return c;

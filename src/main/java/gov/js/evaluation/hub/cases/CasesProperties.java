@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -15,15 +16,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param openAtOrBelow a stored rating whose satisfaction is at or below this level opens a rectification case (1 very
  *                      dissatisfied … 5 very satisfied; the programme's bad ratings are 1 and 2)
- * @param rectifyWithinWorkingDays a case is due for rectification this many working days after its rating's
- *                      assessTime (counted from the working day after it, to the close of the last)
+ * @param deadlinesDir  folder of the deadline policies (deadlines/<id>.yaml: sign, answer and rectify deadlines by
+ *                      region, department or case kind), relative to hub.config-dir
+ * @param nearDueWorkingDays a deadline this many working days (or less) from its due time is near due: the hub
+ *                      records it and reminds the handler (督办)
+ * @param deadlineWatchInterval how often the hub looks for deadlines near due or overdue
  * @param calendarDir   folder of the working-day calendar, one file per year (calendar/2026.yaml), relative to
  *                      hub.config-dir
  * @param workingHours  the working periods of a working day, China time, HH:mm-HH:mm in order; deadlines in working
  *                      hours count only these, deadlines in working days end at the close of the last
  */
 public record CasesProperties(@DefaultValue("2") @Min(1) @Max(5) int openAtOrBelow,
-                              @DefaultValue("5") @Min(1) @Max(60) int rectifyWithinWorkingDays,
+                              @DefaultValue("deadlines") @NotBlank String deadlinesDir,
+                              @DefaultValue("1") @Min(1) @Max(10) int nearDueWorkingDays,
+                              @DefaultValue("60s") @NotNull java.time.Duration deadlineWatchInterval,
                               @DefaultValue("calendar") @NotBlank String calendarDir,
                               @DefaultValue({"09:00-12:00", "13:30-17:30"}) @NotEmpty
                               List<@Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]",
@@ -34,7 +40,15 @@ public record CasesProperties(@DefaultValue("2") @Min(1) @Max(5) int openAtOrBel
     }
 
     public CasesProperties {
+        if (deadlineWatchInterval != null && (deadlineWatchInterval.toMillis() < 100 || deadlineWatchInterval.toHours() > 24)) {
+            throw new IllegalArgumentException("hub.cases.deadline-watch-interval: must be between 100ms and 24h");
+        }
         periodsOf(workingHours); // refused at start, with the reason, when the periods do not follow each other
+    }
+
+    /** The deadline watch's period in milliseconds (for the timer of routes/case-deadlines.yaml). */
+    public long deadlineWatchMillis() {
+        return deadlineWatchInterval.toMillis();
     }
 
     /** The periods, each ending after it starts and before the next starts. */

@@ -86,4 +86,43 @@ public final class WorkingClock {
         }
         throw new IllegalArgumentException("no working time for " + hours + " within ten years: the calendar has no working days");
     }
+
+    /**
+     * The working time between two instants: only the working periods of working days count (what a paused clock owes
+     * back, and how long a handler took in working hours). Zero when {@code to} is not after {@code from}.
+     */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        LocalDate day = from.atZone(CHINA).toLocalDate();
+        LocalDate last = to.atZone(CHINA).toLocalDate();
+        Duration total = Duration.ZERO;
+        for (; !day.isAfter(last); day = day.plusDays(1)) {
+            if (!calendar.isWorkingDay(day)) {
+                continue;
+            }
+            for (CasesProperties.WorkingPeriod p : periods) {
+                Instant start = max(from, day.atTime(p.start()).atZone(CHINA).toInstant());
+                Instant end = min(to, day.atTime(p.end()).atZone(CHINA).toInstant());
+                if (end.isAfter(start)) {
+                    total = total.plus(Duration.between(start, end));
+                }
+            }
+        }
+        return total;
+    }
+
+    /** The working time of one working day (7 hours with the default periods). */
+    public Duration workingDay() {
+        return periods.stream().map(p -> Duration.between(p.start(), p.end())).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
 }

@@ -20,6 +20,11 @@ public class WorkingClockConfiguration {
     }
 
     @Bean
+    DeadlinePolicies deadlinePolicies(HubProperties hub) {
+        return DeadlinePolicies.load(hub.configPath().resolve(hub.cases().deadlinesDir()));
+    }
+
+    @Bean
     WorkingClock workingClock(WorkingCalendar calendar, CasesProperties cases) {
         return new WorkingClock(calendar, cases.periods());
     }

@@ -31,7 +31,9 @@ public enum ConfigSchema {
     /** {@code mappings/codes/regions-jiangsu.yaml}, read by {@code region: true} */
     REGION_TABLE("region-table"),
     /** {@code calendar/<year>.yaml}: the working-day calendar of one year */
-    CALENDAR("calendar");
+    CALENDAR("calendar"),
+    /** {@code deadlines/<id>.yaml}: the deadlines of the cases it matches */
+    DEADLINE_POLICY("deadline-policy");
 
     /**
      * Draft 2020-12, knowing {@code patternErrorMessage}: the editors' (YAML language server's) keyword for what a

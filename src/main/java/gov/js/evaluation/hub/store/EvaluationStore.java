@@ -179,7 +179,7 @@ public class EvaluationStore implements DisposableBean {
             if (inserted.contains(row.id)) {
                 accepted.add(row.id);
                 stored.add(new CaseOpener.Stored(row.id, row.e.assessTime(), Integer.parseInt(row.e.satisfaction().code()),
-                        row.key.assessNumber()));
+                        row.key.assessNumber(), row.e.areaCode(), row.e.deptCode()));
                 verdicts.accepted(row.record, row.id);
             } else {
                 notInserted.add(row);

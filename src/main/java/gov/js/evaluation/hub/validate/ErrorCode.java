@@ -30,6 +30,14 @@ public enum ErrorCode {
     AREA_OUTSIDE_SOURCE_REGION,
     /** projectNo begins with the region code of a case outside the region the source may send for */
     CASE_NUMBER_OUTSIDE_SOURCE_REGION,
+    /** a case event names no case the hub has (neither its caseId nor its projectNo) */
+    UNKNOWN_CASE,
+    /** a case event is for a case outside the region its source may send for */
+    CASE_OUTSIDE_SOURCE_REGION,
+    /** the case's lifecycle does not allow the event in its state (RECTIFIED before SIGNED, a second CLOSED) */
+    EVENT_NOT_ALLOWED,
+    /** a case event's eventId was used by the same source for another case */
+    EVENT_ID_REUSED,
     /** dataSource names another province than the hub's (320, Jiangsu) */
     DATA_SOURCE_NOT_THIS_PROVINCE,
     /** deptCode fails the GB 32100 check character */

@@ -19,7 +19,7 @@ class WorkingClockTest {
 
     private static final WorkingCalendar SHIPPED = WorkingCalendar.load(Path.of("calendar"));
     private static final WorkingClock CLOCK = new WorkingClock(SHIPPED,
-            new CasesProperties(2, 5, "calendar", List.of("09:00-12:00", "13:30-17:30")).periods());
+            new CasesProperties(2, "deadlines", 1, java.time.Duration.ofSeconds(60), "calendar", List.of("09:00-12:00", "13:30-17:30")).periods());
 
     private static Instant china(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(WorkingClock.CHINA).toInstant();
@@ -108,9 +108,9 @@ class WorkingClockTest {
 
     @Test
     void workingHoursOutOfOrderAreRefusedWithTheReason() {
-        assertThatThrownBy(() -> new CasesProperties(2, 5, "calendar", List.of("13:30-17:30", "09:00-12:00")))
+        assertThatThrownBy(() -> new CasesProperties(2, "deadlines", 1, java.time.Duration.ofSeconds(60), "calendar", List.of("13:30-17:30", "09:00-12:00")))
                 .hasMessageContaining("starts before the one before it ends");
-        assertThatThrownBy(() -> new CasesProperties(2, 5, "calendar", List.of("12:00-09:00")))
+        assertThatThrownBy(() -> new CasesProperties(2, "deadlines", 1, java.time.Duration.ofSeconds(60), "calendar", List.of("12:00-09:00")))
                 .hasMessageContaining("ends before it starts");
     }
 }
