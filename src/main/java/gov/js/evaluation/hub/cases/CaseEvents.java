@@ -107,6 +107,9 @@ public class CaseEvents {
         List<String> answeredThisRound = jdbc.queryForList("""
                 SELECT kind FROM case_event WHERE case_id = ? AND kind IN ('RECTIFIED', 'REPLIED') AND seq > coalesce(
                     (SELECT max(seq) FROM case_event WHERE case_id = ? AND kind = 'REOPENED'), 0)""", String.class, c.caseId(), c.caseId());
+        if ((event.kind() == CaseEventKind.NEAR_DUE || event.kind() == CaseEventKind.OVERDUE) && !stillRunning(c, event)) {
+            return new Refused(ErrorCode.EVENT_NOT_ALLOWED, "the deadline was met, paused or marked meanwhile");
+        }
         CaseLifecycle.Step step = CaseLifecycle.next(c.state(), event.kind(),
                 new CaseLifecycle.Round(answeredThisRound.contains("RECTIFIED"), answeredThisRound.contains("REPLIED")),
                 event.stillDissatisfied());
@@ -133,6 +136,17 @@ public class CaseEvents {
             effects(visited, CaseEventKind.REOPENED, why, now);
         }
         return new Applied(c.caseId(), seq, step.to());
+    }
+
+    /**
+     * The watch chose the deadline before it held the case's lock: an event applied meanwhile may have met, paused or
+     * moved it, or another watch marked it.
+     */
+    private boolean stillRunning(CaseRow c, CaseEvent event) {
+        String mark = event.kind() == CaseEventKind.NEAR_DUE ? "near_due_at" : "overdue_at";
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM case_deadline WHERE case_id = ? AND round = ? AND kind = ? "
+                + "AND met_at IS NULL AND paused_at IS NULL AND " + mark + " IS NULL AND due_at = ?::timestamptz)", Boolean.class, c.caseId(),
+                c.round(), event.detail().path("deadline").asString(), event.detail().path("dueAt").asString()));
     }
 
     private CaseRow lock(CaseEvent event) {

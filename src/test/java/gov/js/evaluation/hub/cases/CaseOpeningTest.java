@@ -94,8 +94,14 @@ class CaseOpeningTest {
 
         JsonNode opened = casesOf(bad.path("projectNo").asString()).get(0);
         // 05-01..05 off, Saturday 05-09 worked: the close of Monday 2026-05-11, 17:30 China time
-        assertThat(opened.path("rectifyDueAt").asString()).isEqualTo("2026-05-11T09:30:00Z");
-        assertThat(opened.path("deadlineCalendarAssumed").asBoolean()).isFalse();
+        JsonNode rectify = opened.at("/deadlines/0");
+        assertThat(rectify.path("kind").asString()).isEqualTo("RECTIFY");
+        assertThat(rectify.path("policy").asString()).isEqualTo("default");
+        assertThat(rectify.path("runsFrom").asString()).isEqualTo("rating");
+        assertThat(rectify.path("dueAt").asString()).isEqualTo("2026-05-11T09:30:00Z");
+        assertThat(rectify.path("calendarAssumed").asBoolean()).isFalse();
+        assertThat(rectify.path("state").asString()).isEqualTo("OVERDUE");
+        assertThat(opened.path("overdue").asBoolean()).isTrue();
         JsonNode detail = hub.get("/api/v1/cases/" + opened.path("caseId").asString()).json();
         assertThat(java.time.OffsetDateTime.parse(detail.at("/timeline/0/detail/rectifyDueAt").asString()).toInstant())
                 .isEqualTo(java.time.Instant.parse("2026-05-11T09:30:00Z"));

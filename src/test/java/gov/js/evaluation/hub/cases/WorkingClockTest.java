@@ -113,4 +113,34 @@ class WorkingClockTest {
         assertThatThrownBy(() -> new CasesProperties(2, "deadlines", 1, java.time.Duration.ofSeconds(60), "calendar", List.of("12:00-09:00")))
                 .hasMessageContaining("ends before it starts");
     }
+
+    @Test
+    void workingTimeBetweenCountsOnlyWorkingPeriodsAcrossLunchAWeekendAndAHolidayWeek() {
+        // Friday 11:00 → Monday 10:00: 1 h before lunch, 4 h after, Monday 1 h
+        assertThat(CLOCK.workingTimeBetween(china("2026-11-27T11:00:00"), china("2026-11-30T10:00:00"))).isEqualTo(Duration.ofHours(6));
+        // lunch counts nothing
+        assertThat(CLOCK.workingTimeBetween(china("2026-11-30T12:00:00"), china("2026-11-30T13:30:00"))).isZero();
+        // the National Day week (10-01..07 off) counts nothing; Saturday 10-10 is a working day
+        assertThat(CLOCK.workingTimeBetween(china("2026-09-30T17:30:00"), china("2026-10-08T09:00:00"))).isZero();
+        assertThat(CLOCK.workingTimeBetween(china("2026-10-09T17:30:00"), china("2026-10-12T09:00:00"))).isEqualTo(Duration.ofHours(7));
+        assertThat(CLOCK.workingDay()).isEqualTo(Duration.ofHours(7));
+    }
+
+    @Test
+    void aClockPausedDuringAnAppealOwesBackTheWorkingTimeOfThePause() {
+        // due at the close of Monday 2026-05-11; an appeal open from Thursday 05-07 10:00 to Monday 05-11 15:30
+        Instant due = CLOCK.afterWorkingDays(china("2026-04-30T10:15:00"), 5).at();
+        Duration paused = CLOCK.workingTimeBetween(china("2026-05-07T10:00:00"), china("2026-05-11T15:30:00"));
+        // Thu 6 h, Fri 7 h, Sat 05-09 (working) 7 h, Mon 5 h = 25 h
+        assertThat(paused).isEqualTo(Duration.ofHours(25));
+        // 25 working hours after Monday's close: Tue 7, Wed 7, Thu 7, then Friday 09:00-12:00 and 13:30-14:30
+        assertThat(CLOCK.afterWorkingHours(due, paused).at()).isEqualTo(china("2026-05-15T14:30:00"));
+    }
+
+    @Test
+    void anExtensionOfWorkingDaysRunsFromTheCloseOfTheOldDueDayAcrossTheDragonBoatHoliday() {
+        // due at the close of Thursday 2026-06-18; 3 more working days: 06-19..21 off → Mon 22, Tue 23, Wed 24
+        Instant due = china("2026-06-18T17:30:00");
+        assertThat(CLOCK.afterWorkingDays(due, 3).at()).isEqualTo(china("2026-06-24T17:30:00"));
+    }
 }

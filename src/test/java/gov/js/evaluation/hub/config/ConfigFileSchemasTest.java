@@ -40,6 +40,7 @@ class ConfigFileSchemasTest {
         yaml(Path.of("mappings/codes")).forEach(f -> files.add(new Object[] {f,
                 f.getFileName().toString().equals("regions-jiangsu.yaml") ? ConfigSchema.REGION_TABLE : ConfigSchema.CODE_TABLE}));
         yaml(Path.of("calendar")).forEach(f -> files.add(new Object[] {f, ConfigSchema.CALENDAR}));
+        yaml(Path.of("deadlines")).forEach(f -> files.add(new Object[] {f, ConfigSchema.DEADLINE_POLICY}));
         return files;
     }
 
