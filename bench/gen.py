@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates benchmark input: evaluation records that pass every rule, each with its own case number.
 
-  gen.py ndjson N FILE PREFIX        N records, national field names, one JSON object a line (UTF-8)
+  gen.py ndjson N FILE PREFIX [BAD%] N records, national field names, one JSON object a line (UTF-8); BAD% of them
+                                     (every 100/BAD-th) bad ratings (不满意, with a reason): each opens a case
   gen.py csv N FILE PREFIX           N records in the Wuxi CSV export format (GBK, Chinese header)
   gen.py ndjson-bytes MB FILE PREFIX NDJSON records until the file holds MB mebibytes
 """
@@ -13,7 +14,7 @@ DEPARTS = ["南京市市场监督管理局", "南京市玄武区政务服务中�
 COMMENTS = ["办理很快", "窗口工作人员态度很好，材料一次讲清楚", "网上办理方便，不用跑腿", ""]
 
 
-def ndjson_line(i, prefix):
+def ndjson_line(i, prefix, bad_every=0):
     r = {
         "id": f"{prefix}-{i:09d}",
         "projectNo": f"320100-2026-{prefix}-{i:09d}",
@@ -36,6 +37,9 @@ def ndjson_line(i, prefix):
         "acceptDate": "2026-11-20 09:00:00",
         "promiseTime": "2",
     }
+    if bad_every and i % bad_every == 0:
+        r["satisfaction"] = "2"
+        r["writingEvaluation"] = "材料要求前后不一致，跑了三次"
     return json.dumps(r, ensure_ascii=False) + "\n"
 
 
@@ -57,9 +61,10 @@ def main():
                 f.write(csv_line(i, prefix))
         print(amount)
     elif kind == "ndjson":
+        bad = int(sys.argv[5]) if len(sys.argv) > 5 else 0
         with open(path, "w", encoding="utf-8") as f:
             for i in range(amount):
-                f.write(ndjson_line(i, prefix))
+                f.write(ndjson_line(i, prefix, 100 // bad if bad else 0))
         print(amount)
     elif kind == "ndjson-bytes":
         limit, written, i = amount * 1024 * 1024, 0, 0
