@@ -71,9 +71,9 @@ public class CaseEvents {
         this.clock = clock;
         this.json = json;
         this.listeners = listeners;
-        this.timeToSign = DistributionSummary.builder("hub.cases.time.to.sign").baseUnit("working hours")
+        this.timeToSign = DistributionSummary.builder("hub.cases.time.to.sign.working.hours")
                 .description("working hours from a case's dispatch to its signing").register(meters);
-        this.timeToRectify = DistributionSummary.builder("hub.cases.time.to.rectify").baseUnit("working hours")
+        this.timeToRectify = DistributionSummary.builder("hub.cases.time.to.rectify.working.hours")
                 .description("working hours from a rating to its case's rectification (each round from its start)").register(meters);
     }
 

@@ -110,6 +110,9 @@ class CaseEventsTest {
         assertThat(at(signed, "metAt")).isAfterOrEqualTo(dispatchedAt);
         assertThat(signed.path("state").asString()).isIn("MET", "MET_LATE");
         assertThat(read(caseId).at("/timeline/2/detail/occurredAt").asString()).as("the sender's time is kept").isEqualTo("2026-01-01 00:00:00");
+        String metrics = hub.get("/actuator/prometheus").body();
+        assertThat(metrics.lines().filter(l -> l.startsWith("hub_cases_time_to_sign_working_hours_count")))
+                .as("time to sign, in working hours").singleElement().asString().doesNotEndWith(" 0.0");
     }
 
     @Test
