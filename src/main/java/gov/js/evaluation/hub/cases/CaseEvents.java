@@ -124,6 +124,7 @@ public class CaseEvents {
         if (event.actor() != null) {
             detail.put("by", event.actor());
         }
+        maskTexts(detail);
         CaseState to = step.to() == CaseState.REOPENED && event.kind() == CaseEventKind.RETURN_VISITED
                 ? CaseState.RETURN_VISITED : step.to();
         int seq = record(c, c.events() + 1, event.kind(), actor.source(), event.eventId(), detail, to, now);
@@ -136,6 +137,21 @@ public class CaseEvents {
             effects(visited, CaseEventKind.REOPENED, why, now);
         }
         return new Applied(c.caseId(), seq, step.to());
+    }
+
+    /**
+     * A reply, a note or an actor's name is typed by a person and may hold a rater's ID-card or mobile number: every
+     * text of the event is kept with those masked, as a rating's comment is (the timeline is a clear column).
+     */
+    private static void maskTexts(ObjectNode detail) {
+        for (String name : List.copyOf(detail.propertyNames())) {
+            tools.jackson.databind.JsonNode value = detail.get(name);
+            if (value.isString()) {
+                detail.put(name, gov.js.evaluation.hub.schema.PersonalDataMask.maskIdentifiersIn(value.asString()));
+            } else if (value.isObject()) {
+                maskTexts((ObjectNode) value);
+            }
+        }
     }
 
     /**

@@ -128,7 +128,7 @@ class CaseEventsTest {
                 .isEqualTo(new CaseEvents.Refused(ErrorCode.EVENT_NOT_ALLOWED, "the case is APPEALING: it is rectified after the appeal is decided"));
 
         HubInstance.Response decided = hub.postAs(gov.js.evaluation.hub.HubClient.ADMIN, "/api/v1/cases/" + caseId + "/actions/decide-appeal",
-                "{\"decision\":\"REJECTED\",\"note\":\"评价属实\"}");
+                "{\"decision\":\"REJECTED\",\"note\":\"评价属实，已电话联系13912345678\"}");
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
         assertThat(decided.json().path("state").asString()).isEqualTo("RECTIFYING");
         JsonNode c = read(caseId);
@@ -137,6 +137,8 @@ class CaseEventsTest {
         JsonNode decision = c.path("timeline").get(c.path("timeline").size() - 1);
         assertThat(decision.path("kind").asString()).isEqualTo("APPEAL_REJECTED");
         assertThat(decision.path("source").asString()).isEqualTo("operator:" + gov.js.evaluation.hub.HubClient.ADMIN);
+        assertThat(decision.at("/detail/note").asString()).as("a number a person typed is kept masked")
+                .startsWith("评价属实，已电话联系").doesNotContain("13912345678");
         Instant decidedAt = at(decision, "at");
         assertThat(resumed.path("pausedAt").isNull()).isTrue();
         assertThat(at(resumed, "dueAt")).isEqualTo(clock.afterWorkingHours(Instant.parse("2026-05-11T09:30:00Z"),
