@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.cases;
 
+import gov.js.evaluation.hub.access.OperatorScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -35,8 +36,11 @@ public class CaseReader {
         this.json = json;
     }
 
-    /** Newest first; {@code state} and {@code region} (an area code prefix, as 3205 for Suzhou) narrow the list. */
-    public List<Map<String, Object>> list(String state, String region, int limit, int offset) {
+    /**
+     * Newest first, only the cases within the operator's {@code scope}; {@code state} and {@code region} (an area code
+     * prefix, as 3205 for Suzhou) narrow the list.
+     */
+    public List<Map<String, Object>> list(String state, String region, OperatorScope scope, int limit, int offset) {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE true");
         if (state != null) {
@@ -47,15 +51,20 @@ public class CaseReader {
             where.append(" AND area_code LIKE ?");
             args.add(region + "%");
         }
+        OperatorScope.SqlFilter inScope = scope.areaCondition("area_code");
+        where.append(" AND ").append(inScope.condition());
+        args.addAll(inScope.args());
         args.add(limit);
         args.add(offset);
         return jdbc.query("SELECT " + COLUMNS + " FROM rectification_case" + where + " ORDER BY opened_at DESC, case_id LIMIT ? OFFSET ?",
                 (rs, n) -> row(rs), args.toArray());
     }
 
-    public Optional<Map<String, Object>> find(UUID caseId) {
-        Optional<Map<String, Object>> found = jdbc.query("SELECT " + COLUMNS + " FROM rectification_case WHERE case_id = ?",
-                (rs, n) -> row(rs), caseId).stream().findFirst();
+    /** The case with its timeline, if it is there and within the operator's {@code scope}. */
+    public Optional<Map<String, Object>> find(UUID caseId, OperatorScope scope) {
+        OperatorScope.SqlFilter inScope = scope.areaCondition("area_code");
+        Optional<Map<String, Object>> found = jdbc.query("SELECT " + COLUMNS + " FROM rectification_case WHERE case_id = ? AND "
+                + inScope.condition(), (rs, n) -> row(rs), inScope.argsBetween(List.of(caseId))).stream().findFirst();
         found.ifPresent(c -> c.put("timeline", jdbc.query(
                 "SELECT seq, at, kind, source, actor, detail::text FROM case_event WHERE case_id = ? ORDER BY seq", (rs, n) -> {
                     Map<String, Object> e = new LinkedHashMap<>();
