@@ -47,7 +47,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * development mode ({@link DevelopmentMode}) is there then the development operator {@code dev}/{@code dev} (admin),
  * announced by a warning, so that {@code ./mvnw spring-boot:run} alone gives a hub to try.
  * Failed logins are audited and throttled per name and per client address ({@link OperatorLogins}); every rule for
- * GET holds for HEAD too.
+ * GET holds for HEAD too. Roles: viewer (reads), supervisor (also case actions, POST /api/v1/cases/{caseId}/actions/…),
+ * admin (also replays, keys, audit); an operator's regions ride on its login as authorities and are read by
+ * {@link OperatorScope}, which the endpoints ask what the operator may see.
  */
 @Configuration(proxyBeanMethods = false)
 public class OperatorSecurityConfiguration {
