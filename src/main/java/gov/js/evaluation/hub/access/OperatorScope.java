@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -64,12 +65,12 @@ public final class OperatorScope {
      * which the security rules do not let reach an endpoint): nothing is in scope.
      */
     public static OperatorScope current() {
-        return of(SecurityContextHolder.getContext().getAuthentication());
+        return ofOperator(SecurityContextHolder.getContext().getAuthentication());
     }
 
-    /** The scope of an authenticated operator (nothing when not authenticated). */
-    public static OperatorScope of(Authentication authentication) {
-        if (authentication == null || !authentication.isAuthenticated()) {
+    /** The scope of an authenticated operator (nothing when not authenticated, anonymous callers included). */
+    public static OperatorScope ofOperator(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
             return NOTHING;
         }
         return of(authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)

@@ -131,7 +131,7 @@ public class OperatorSecurityConfiguration {
         return (authentication, context) -> {
             AuthorizationResult asViewer = viewer.authorize(authentication, context);
             return new AuthorizationDecision(asViewer != null && asViewer.isGranted()
-                    && OperatorScope.of(authentication.get()).provinceWide());
+                    && OperatorScope.ofOperator(authentication.get()).provinceWide());
         };
     }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.js.evaluation.hub.source.SourceDefinition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
 
 /** What lies within the regions an operator is scoped to. */
 class OperatorScopeTest {
@@ -48,6 +51,24 @@ class OperatorScopeTest {
             assertThat(province.covers("320213000000")).isTrue();
             assertThat(province.coversSource(source("320000"))).isTrue();
             assertThat(province.areaCondition("area_code").condition()).isEqualTo("true");
+        }
+    }
+
+    @Test
+    void anOperatorsScopeComesWithItsLoginAndNobodyElseHasOne() {
+        var suzhou = UsernamePasswordAuthenticationToken.authenticated("suzhou", null,
+                AuthorityUtils.createAuthorityList(List.of("ROLE_VIEWER", "REGION_320500")));
+        assertThat(OperatorScope.ofOperator(suzhou).covers("320508000000")).isTrue();
+        assertThat(OperatorScope.ofOperator(suzhou).covers("320213000000")).isFalse();
+        var province = UsernamePasswordAuthenticationToken.authenticated("province", null,
+                AuthorityUtils.createAuthorityList("ROLE_VIEWER"));
+        assertThat(OperatorScope.ofOperator(province).provinceWide()).isTrue();
+
+        var anonymous = new AnonymousAuthenticationToken("key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+        for (OperatorScope nobody : List.of(OperatorScope.ofOperator(anonymous), OperatorScope.ofOperator(null))) {
+            assertThat(nobody.provinceWide()).isFalse();
+            assertThat(nobody.covers("320508000000")).isFalse();
+            assertThat(nobody.areaCondition("area_code").condition()).isEqualTo("false");
         }
     }
 
