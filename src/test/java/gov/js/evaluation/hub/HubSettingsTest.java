@@ -151,7 +151,19 @@ class HubSettingsTest {
         assertThat(output).contains("hub.national.signature = rsa", "must be hmac-sm3 or sm2",
                 "hub.national.url = national.example/api", "must be an http:// or https:// address",
                 "hub.security.operators[dev].password", "must be a stored form like {bcrypt}",
-                "hub.security.operators[dev].roles[1] = root (\"hub.security.operators.dev.roles\" from property source \"commandLineArgs\"): must be viewer, admin or personal-data");
+                "hub.security.operators[dev].roles[1] = root (\"hub.security.operators.dev.roles\" from property source \"commandLineArgs\"): must be viewer, supervisor, admin or personal-data");
+    }
+
+    @Test
+    void anOperatorsRegionThatIsNoJiangsuRegionCodeIsRefused(CapturedOutput output) {
+        assertThatThrownBy(() -> settings(Map.of(), "--hub.security.operators.dev.password={noop}dev",
+                "--hub.security.operators.dev.roles=supervisor", "--hub.security.operators.dev.regions=320500,3205,110000").close());
+
+        assertThat(output).contains("APPLICATION FAILED TO START",
+                "hub.security.operators[dev].regions[1] = 3205 (\"hub.security.operators.dev.regions\" from property source "
+                        + "\"commandLineArgs\"): must be a 6-digit Jiangsu region code beginning with 32",
+                "hub.security.operators[dev].regions[2] = 110000")
+                .doesNotContain("regions[0]", "roles[0]");
     }
 
     @Test

@@ -21,6 +21,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -29,6 +33,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -42,7 +47,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * development mode ({@link DevelopmentMode}) is there then the development operator {@code dev}/{@code dev} (admin),
  * announced by a warning, so that {@code ./mvnw spring-boot:run} alone gives a hub to try.
  * Failed logins are audited and throttled per name and per client address ({@link OperatorLogins}); every rule for
- * GET holds for HEAD too.
+ * GET holds for HEAD too. Roles: viewer (reads), supervisor (also case actions, POST /api/v1/cases/{caseId}/actions/…),
+ * admin (also replays, keys, audit); an operator's regions ride on its login as authorities and are read by
+ * {@link OperatorScope}, which the endpoints ask what the operator may see.
  */
 @Configuration(proxyBeanMethods = false)
 public class OperatorSecurityConfiguration {
@@ -74,6 +81,10 @@ public class OperatorSecurityConfiguration {
                         .requestMatchers(readOnly("/api/v1/schema/**", "/api/v1/openapi.yaml", "/actuator/health",
                                 "/actuator/health/**")).permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        // a supervisor's decisions on a rectification case (appeals, extensions)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/actions/**").hasRole("SUPERVISOR")
+                        // the figures of every source and region: for province-wide viewers
+                        .requestMatchers(readOnly("/actuator/prometheus")).access(provinceWideViewer())
                         .requestMatchers(HttpMethod.POST, "/api/v1/quarantine/*/replay", "/api/v1/sources/*/quarantine/replay")
                         .hasRole("ADMIN")
                         // every other read: the endpoints of /api/v1 and /actuator, and a path that is no endpoint, which
@@ -90,7 +101,8 @@ public class OperatorSecurityConfiguration {
                             + "(HTTP Basic); source keys are not accepted here").writeTo(response);
                 }))
                 .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) -> new AccessRefusal(403, "OPERATOR_FORBIDDEN",
-                        "operator lacks the role this needs (GET, HEAD: viewer; replays, keys, audit: admin)").writeTo(response)))
+                        "operator lacks the role this needs (GET, HEAD: viewer; case actions: supervisor; replays, keys, audit: admin; "
+                        + "metrics, audit: province-wide, without regions)").writeTo(response)))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
@@ -113,6 +125,16 @@ public class OperatorSecurityConfiguration {
         };
     }
 
+    /** A viewer without regions (OperatorScope): the one who may read figures of the whole province. */
+    private static AuthorizationManager<RequestAuthorizationContext> provinceWideViewer() {
+        AuthorizationManager<RequestAuthorizationContext> viewer = AuthorityAuthorizationManager.hasRole("VIEWER");
+        return (authentication, context) -> {
+            AuthorizationResult asViewer = viewer.authorize(authentication, context);
+            return new AuthorizationDecision(asViewer != null && asViewer.isGranted()
+                    && OperatorScope.ofOperator(authentication.get()).provinceWide());
+        };
+    }
+
     /** GET and HEAD of the paths: a HEAD is a GET without the body, so whoever may GET may HEAD. */
     private static RequestMatcher[] readOnly(String... patterns) {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -126,7 +148,8 @@ public class OperatorSecurityConfiguration {
         List<UserDetails> users = new ArrayList<>();
         properties.operators().forEach((name, operator) -> users.add(user(name, operator)));
         if (users.isEmpty() && developmentMode.on()) {
-            users.add(user(DEVELOPMENT_OPERATOR, new OperatorProperties.Operator("{noop}" + DEVELOPMENT_OPERATOR, List.of("admin"))));
+            users.add(user(DEVELOPMENT_OPERATOR, new OperatorProperties.Operator("{noop}" + DEVELOPMENT_OPERATOR, List.of("admin"),
+                    List.of())));
             log.warn("no operator is configured (hub.security.operators): development mode adds the development operator '{}' "
                     + "(password '{}', admin); configure operators of your own and it is gone", DEVELOPMENT_OPERATOR,
                     DEVELOPMENT_OPERATOR);
@@ -148,16 +171,21 @@ public class OperatorSecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** The password's form and the roles were checked when the settings were bound (OperatorProperties). */
+    /**
+     * The password's form, the roles and the regions were checked when the settings were bound (OperatorProperties);
+     * the regions go with the login as authorities, read by {@link OperatorScope#current()}.
+     */
     private static UserDetails user(String name, OperatorProperties.Operator operator) {
         List<String> authorities = new ArrayList<>();
         for (String role : operator.roles()) {
             switch (role.toLowerCase(Locale.ROOT)) {
                 case "admin" -> authorities.addAll(List.of("ROLE_ADMIN", "ROLE_VIEWER"));
+                case "supervisor" -> authorities.addAll(List.of("ROLE_SUPERVISOR", "ROLE_VIEWER"));
                 case "viewer" -> authorities.add("ROLE_VIEWER");
                 default -> authorities.add("ROLE_PERSONAL_DATA");
             }
         }
+        authorities.addAll(OperatorScope.authorities(operator.regions()));
         return User.withUsername(name).password(operator.password()).authorities(authorities.stream().distinct()
                 .toArray(String[]::new)).build();
     }

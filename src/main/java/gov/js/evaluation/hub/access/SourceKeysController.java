@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Key management of the sources (admin only, see OperatorSecurityConfiguration); every change is audited. */
+/**
+ * Key management of the sources (admin only, see OperatorSecurityConfiguration); every change is audited. An admin
+ * scoped to regions manages only the keys of its sources (another source is answered as unknown, 404).
+ */
 @RestController
 public class SourceKeysController {
 
@@ -31,7 +34,7 @@ public class SourceKeysController {
 
     @PostMapping("/api/v1/admin/sources/{sourceId}/keys")
     public ResponseEntity<?> create(@PathVariable String sourceId) {
-        sources.bind(catalog.current(), sourceId);
+        sources.bind(catalog.current(), sourceId, OperatorScope.current());
         return keys.create(sourceId, OperatorAudit.currentOperator()).<ResponseEntity<?>>map(key -> {
             audit.record("SOURCE_KEY_CREATED", sourceId, Map.of("keyId", key.keyId()));
             Map<String, String> body = new LinkedHashMap<>();
@@ -46,13 +49,13 @@ public class SourceKeysController {
 
     @GetMapping("/api/v1/admin/sources/{sourceId}/keys")
     public Map<String, Object> list(@PathVariable String sourceId) {
-        sources.bind(catalog.current(), sourceId);
+        sources.bind(catalog.current(), sourceId, OperatorScope.current());
         return Map.of("sourceId", sourceId, "keys", keys.list(sourceId));
     }
 
     @DeleteMapping("/api/v1/admin/sources/{sourceId}/keys/{keyId}")
     public ResponseEntity<?> revoke(@PathVariable String sourceId, @PathVariable String keyId) {
-        sources.bind(catalog.current(), sourceId);
+        sources.bind(catalog.current(), sourceId, OperatorScope.current());
         if (!keys.revoke(sourceId, keyId, OperatorAudit.currentOperator())) {
             return problem(404, "NO_SUCH_ACTIVE_KEY", "the source has no active key of this id; "
                     + "GET /api/v1/admin/sources/{sourceId}/keys lists them");

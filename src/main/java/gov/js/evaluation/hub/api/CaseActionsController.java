@@ -8,7 +8,6 @@ import gov.js.evaluation.hub.cases.CaseEvents;
 import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.web.Refusals;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -94,7 +93,7 @@ public class CaseActionsController {
         }
         String operator = OperatorAudit.currentOperator();
         CaseEvents.Outcome outcome = events.apply(new CaseEvent(null, id, null, kind, null, operator, detail),
-                CaseActor.supervisor(operator, List.of()));
+                CaseActor.supervisor(operator, gov.js.evaluation.hub.access.OperatorScope.current()));
         if (outcome instanceof CaseEvents.Applied a) {
             audit.record("case " + kind.name().toLowerCase(java.util.Locale.ROOT), id.toString(),
                     Map.of("seq", a.seq(), "state", a.state().name()));

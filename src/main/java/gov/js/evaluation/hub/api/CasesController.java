@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.api;
 
+import gov.js.evaluation.hub.access.OperatorScope;
 import gov.js.evaluation.hub.cases.CaseReader;
 import gov.js.evaluation.hub.cases.CaseState;
 import gov.js.evaluation.hub.web.Refusals;
@@ -12,7 +13,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** GET /api/v1/cases: the rectification cases, newest first; GET /api/v1/cases/{caseId}: one with its timeline. */
+/**
+ * GET /api/v1/cases: the rectification cases, newest first; GET /api/v1/cases/{caseId}: one with its timeline. An operator
+ * scoped to regions sees only its regions' cases (another's is answered as unknown); a region outside them is refused.
+ */
 @RestController
 public class CasesController {
 
@@ -47,12 +51,16 @@ public class CasesController {
         } catch (java.time.format.DateTimeParseException e) {
             return refuse(Refusals.invalidParameter("from or to", "an instant written as 2026-05-11T09:30:00Z"));
         }
+        OperatorScope scope = OperatorScope.current();
+        if (region != null && !scope.covers(region)) {
+            return refuse(OperatorScope.outsideScope("region"));
+        }
         if (limit < 1 || limit > CaseReader.MAX_LIMIT || offset < 0) {
             return refuse(Refusals.invalidParameter("limit or offset", "limit 1-" + CaseReader.MAX_LIMIT + ", offset at least 0"));
         }
         CaseReader.Filter filter = new CaseReader.Filter(state, region, department,
                 overdue == null ? null : Boolean.valueOf(overdue), openedFrom, openedTo);
-        return ResponseEntity.ok(Map.of("limit", limit, "offset", offset, "cases", cases.list(filter, limit, offset)));
+        return ResponseEntity.ok(Map.of("limit", limit, "offset", offset, "cases", cases.list(filter, scope, limit, offset)));
     }
 
     @GetMapping("/api/v1/cases/{caseId}")
@@ -63,7 +71,7 @@ public class CasesController {
         } catch (IllegalArgumentException e) {
             return refuse(Refusals.invalidParameter("caseId", "a case id (a UUID)"));
         }
-        return cases.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.status(404)
+        return cases.find(id, OperatorScope.current()).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.status(404)
                 .body(Map.of("error", "NOT_FOUND", "message", "no rectification case of this id")));
     }
 

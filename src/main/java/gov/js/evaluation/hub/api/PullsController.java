@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import gov.js.evaluation.hub.access.OperatorScope;
 import gov.js.evaluation.hub.source.JdbcPollSettings;
 import gov.js.evaluation.hub.source.RestPullSettings;
 import gov.js.evaluation.hub.transport.SourceBindings;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * GET /api/v1/pulls: every pulled source (rest-pull, jdbc-poll) with its committed watermark (from the
- * store) and how its last pulls on this hub instance went.
+ * store) and how its last pulls on this hub instance went; to an operator scoped to regions, only its sources.
  */
 @RestController
 public class PullsController {
@@ -42,7 +43,8 @@ public class PullsController {
     @GetMapping("/api/v1/pulls")
     public Map<String, List<PullView>> list() {
         Map<String, Watermark> marks = watermarks.all().stream().collect(Collectors.toMap(Watermark::sourceId, Function.identity()));
-        List<PullView> views = sources.all().stream()
+        OperatorScope scope = OperatorScope.current();
+        List<PullView> views = sources.all().stream().filter(scope::coversSource)
                 .filter(s -> s.settings() instanceof RestPullSettings || s.settings() instanceof JdbcPollSettings)
                 .map(s -> {
                     Watermark w = marks.get(s.id());

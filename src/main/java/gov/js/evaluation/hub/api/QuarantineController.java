@@ -3,6 +3,7 @@ package gov.js.evaluation.hub.api;
 import gov.js.evaluation.hub.store.StoreFailures;
 import gov.js.evaluation.hub.protection.UnexpectedFailures;
 import gov.js.evaluation.hub.access.OperatorAudit;
+import gov.js.evaluation.hub.access.OperatorScope;
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.ingest.IngestRefusedException;
 import gov.js.evaluation.hub.ingest.SourceResolver;
@@ -28,7 +29,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * A source's quarantine: list the rejected records with their reasons, replay them (one, or all of a source's)
  * through the source's current adapter once its mapping or the sender's data is fixed, or discard them (a source
- * whose quarantine is full takes no more rejected records until then).
+ * whose quarantine is full takes no more rejected records until then). An operator scoped to regions reaches only the
+ * quarantine of its sources ({@link OperatorScope}): another source answers 404 as an unknown one, another source's
+ * record as an unknown record.
  */
 @RestController
 public class QuarantineController {
@@ -61,7 +64,7 @@ public class QuarantineController {
         if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
             return problem(400, "INVALID_PARAMETER", "limit must be 1 to " + MAX_LIMIT + " and offset 0 or more");
         }
-        sources.bind(catalog.current(), sourceId);
+        sources.bind(catalog.current(), sourceId, OperatorScope.current());
         return ResponseEntity.ok(reader.page(sourceId, limit, offset, receiptId));
     }
 
@@ -71,7 +74,8 @@ public class QuarantineController {
      */
     @GetMapping("/api/v1/quarantine/{quarantineId}/raw")
     public ResponseEntity<?> raw(@PathVariable long quarantineId) {
-        return reader.rawText(quarantineId).<ResponseEntity<?>>map(text -> ResponseEntity.ok()
+        OperatorScope.SqlFilter inScope = OperatorScope.current().sourceCondition("source_id", catalog.current().sources().all());
+        return reader.rawText(quarantineId, inScope).<ResponseEntity<?>>map(text -> ResponseEntity.ok()
                         .contentType(org.springframework.http.MediaType.parseMediaType("text/plain;charset=UTF-8")).body(text))
                 .orElseGet(() -> problem(404, "NOT_FOUND", "no record of this id is in quarantine"));
     }
@@ -79,7 +83,7 @@ public class QuarantineController {
     /** Discards a source's quarantined records (one request's with receiptId); the sender must send them again. */
     @DeleteMapping("/api/v1/sources/{sourceId}/quarantine")
     public Map<String, Object> discard(@PathVariable String sourceId, @RequestParam(required = false) UUID receiptId) {
-        sources.bind(catalog.current(), sourceId);
+        sources.bind(catalog.current(), sourceId, OperatorScope.current());
         int discarded = transaction.execute(tx -> quarantine.discard(sourceId, receiptId));
         Map<String, Object> detail = new java.util.LinkedHashMap<>();
         if (receiptId != null) {
@@ -95,7 +99,7 @@ public class QuarantineController {
 
     @PostMapping("/api/v1/quarantine/{quarantineId}/replay")
     public ResponseEntity<?> replayOne(@PathVariable long quarantineId) {
-        return replay.replayOne(quarantineId).<ResponseEntity<?>>map(summary -> {
+        return replay.replayOne(quarantineId, OperatorScope.current()).<ResponseEntity<?>>map(summary -> {
             audit.record("QUARANTINE_REPLAY_ONE", summary.sourceId(), counts(summary, quarantineId));
             return ResponseEntity.ok(summary);
         }).orElseGet(() -> problem(404,
@@ -104,7 +108,7 @@ public class QuarantineController {
 
     @PostMapping("/api/v1/sources/{sourceId}/quarantine/replay")
     public ReplaySummary replayAll(@PathVariable String sourceId) {
-        ReplaySummary summary = replay.replayAll(sourceId);
+        ReplaySummary summary = replay.replayAll(sourceId, OperatorScope.current());
         audit.record("QUARANTINE_REPLAY_SOURCE", sourceId, counts(summary, null));
         return summary;
     }

@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import gov.js.evaluation.hub.access.OperatorScope;
 import gov.js.evaluation.hub.access.SourceRateLimits;
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.catalog.HubCatalog;
@@ -13,7 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * GET /api/v1/sources: the configured sources with their adapter, format and transport, whether each
- * runs its latest files, and the files that failed to load. Read from one catalogue snapshot.
+ * runs its latest files, and the files that failed to load. Read from one catalogue snapshot. An operator scoped to
+ * regions sees only the sources of its regions, and of the files that failed to load only theirs (a source file that
+ * never loaded has no region it could be shown for).
  */
 @RestController
 public class SourcesController {
@@ -52,7 +55,8 @@ public class SourcesController {
     @GetMapping("/api/v1/sources")
     public SourcesAnswer list() {
         HubCatalog snapshot = catalog.current();
-        List<SourceView> views = snapshot.sources().all().stream().map(s -> {
+        OperatorScope scope = OperatorScope.current();
+        List<SourceView> views = snapshot.sources().all().stream().filter(scope::coversSource).map(s -> {
             var a = snapshot.adapters().find(s.adapter()).orElseThrow().descriptor();
             boolean previous = snapshot.runsPreviousVersion(s);
             return new SourceView(s.id(), s.title(), s.transport(), s.region(), s.maxBodyBytes(), rateLimits.requestsPerSecond(s),
@@ -62,7 +66,9 @@ public class SourcesController {
                     previous ? SourceStatus.PREVIOUS_VERSION : SourceStatus.CURRENT,
                     previous ? snapshot.problemOf(s).orElse(null) : null, s.settings().shown());
         }).toList();
-        return new SourcesAnswer(views, new Problems(snapshot.sources().problems(), snapshot.adapters().problems()),
+        Map<String, String> sourceProblems = new java.util.LinkedHashMap<>(snapshot.sources().problems());
+        sourceProblems.keySet().removeIf(id -> !scope.provinceWide() && views.stream().noneMatch(v -> v.id().equals(id)));
+        return new SourcesAnswer(views, new Problems(sourceProblems, snapshot.adapters().problems()),
                 snapshot.loadedAt().toString());
     }
 }

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.cases;
 
+import gov.js.evaluation.hub.access.OperatorScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -57,10 +58,12 @@ public class CaseReader {
     }
 
     /**
-     * Newest first; {@code region} is an area code prefix (3205 for Suzhou), {@code department} the beginning of the
-     * handling department's credit code, {@code openedFrom}/{@code openedTo} bound when the case opened.
+    /**
+     * Newest first, only the cases within the operator's {@code scope}; {@code region} is an area code prefix (3205 for
+     * Suzhou), {@code department} the beginning of the handling department's credit code, {@code openedFrom}/{@code
+     * openedTo} bound when the case opened.
      */
-    public List<Map<String, Object>> list(Filter filter, int limit, int offset) {
+    public List<Map<String, Object>> list(Filter filter, OperatorScope scope, int limit, int offset) {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE true");
         if (filter.state() != null) {
@@ -87,6 +90,9 @@ public class CaseReader {
             where.append(" AND c.opened_at < ?");
             args.add(Timestamp.from(filter.openedTo()));
         }
+        OperatorScope.SqlFilter inScope = scope.areaCondition("c.area_code");
+        where.append(" AND ").append(inScope.condition());
+        args.addAll(inScope.args());
         args.add(limit);
         args.add(offset);
         List<Map<String, Object>> cases = jdbc.query("SELECT " + COLUMNS + " FROM rectification_case c" + where
@@ -95,9 +101,11 @@ public class CaseReader {
         return cases;
     }
 
-    public Optional<Map<String, Object>> find(UUID caseId) {
-        Optional<Map<String, Object>> found = jdbc.query("SELECT " + COLUMNS + " FROM rectification_case c WHERE c.case_id = ?",
-                (rs, n) -> row(rs), caseId).stream().findFirst();
+    /** The case with its deadlines and timeline, if it is there and within the operator's {@code scope}. */
+    public Optional<Map<String, Object>> find(UUID caseId, OperatorScope scope) {
+        OperatorScope.SqlFilter inScope = scope.areaCondition("c.area_code");
+        Optional<Map<String, Object>> found = jdbc.query("SELECT " + COLUMNS + " FROM rectification_case c WHERE c.case_id = ? AND "
+                + inScope.condition(), (rs, n) -> row(rs), inScope.argsBetween(List.of(caseId))).stream().findFirst();
         found.ifPresent(c -> {
             c.put("deadlines", deadlines(caseId));
             c.put("timeline", jdbc.query(

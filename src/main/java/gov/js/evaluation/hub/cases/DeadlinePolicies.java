@@ -125,7 +125,7 @@ public final class DeadlinePolicies {
             throw f.refused("id", "'" + id + "' must equal the file name (" + name + ")");
         }
         JsonNode match = root.path("match");
-        List<String> regions = strings(match.path("regions")).stream().map(DeadlinePolicies::regionPrefix).toList();
+        List<String> regions = strings(match.path("regions")).stream().map(gov.js.evaluation.hub.access.OperatorScope::prefixOf).toList();
         return new Policy(id, root.path("title").asString(), regions, strings(match.path("departments")),
                 strings(match.path("kinds")), deadline(f, "sign"), deadline(f, "answer"), deadline(f, "rectify"));
     }
@@ -138,15 +138,6 @@ public final class DeadlinePolicies {
         }
         return new Deadline(hours ? d.path("workingHours").asInt() : null, hours ? null : d.path("workingDays").asInt(),
                 RunsFrom.valueOf(d.path("from").asString().toUpperCase(java.util.Locale.ROOT)));
-    }
-
-    /** 320500 covers every code that begins 3205; 320000 all of Jiangsu. */
-    static String regionPrefix(String code) {
-        String p = code;
-        while (p.length() > 2 && p.endsWith("00")) {
-            p = p.substring(0, p.length() - 2);
-        }
-        return p;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.ingest;
 
+import gov.js.evaluation.hub.access.OperatorScope;
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.catalog.HubCatalog;
 import gov.js.evaluation.hub.source.SourceDefinition;
@@ -41,7 +42,23 @@ public class SourceResolver {
      * holds a source without its adapter); refused with 404 when the source is not configured.
      */
     public HubCatalog.Binding bind(HubCatalog snapshot, String sourceId) {
-        return snapshot.bind(sourceId).orElseThrow(() -> new IngestRefusedException(404,
-                "UNKNOWN_SOURCE", "no source of the id in the path is configured; GET /api/v1/sources lists them"));
+        return snapshot.bind(sourceId).orElseThrow(SourceResolver::unknownSource);
+    }
+
+    /**
+     * The source as an operator of this scope may see it: a source outside the operator's regions is answered as one
+     * that is not configured (404 UNKNOWN_SOURCE, the same words), so that its existence is not told.
+     */
+    public HubCatalog.Binding bind(HubCatalog snapshot, String sourceId, OperatorScope scope) {
+        HubCatalog.Binding binding = bind(snapshot, sourceId);
+        if (!scope.coversSource(binding.source())) {
+            throw unknownSource();
+        }
+        return binding;
+    }
+
+    private static IngestRefusedException unknownSource() {
+        return new IngestRefusedException(404, "UNKNOWN_SOURCE", "no source of the id in the path is configured; "
+                + "GET /api/v1/sources lists them");
     }
 }

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.quarantine;
 
+import gov.js.evaluation.hub.access.OperatorScope;
 import gov.js.evaluation.hub.catalog.CatalogRegistry;
 import gov.js.evaluation.hub.catalog.HubCatalog;
 import gov.js.evaluation.hub.ingest.IngestLimitsProperties;
@@ -61,11 +62,15 @@ public class QuarantineReplay {
         this.meters = meters;
     }
 
-    /** Empty when no record {@code quarantineId} is in quarantine; 404 (IngestRefusedException) when its source is gone. */
-    public Optional<ReplaySummary> replayOne(long quarantineId) {
+    /**
+     * Empty when no record {@code quarantineId} is in quarantine, or when its source is outside the operator's
+     * {@code scope} (nothing is replayed); 404 (IngestRefusedException) when its source is gone.
+     */
+    public Optional<ReplaySummary> replayOne(long quarantineId, OperatorScope scope) {
         HubCatalog snapshot = catalog.current();
-        Optional<ReplaySummary> summary = transaction.execute(tx -> quarantine.lock(quarantineId).map(held ->
-                ReplaySummary.of(held.sourceId(), List.of(replayAlone(sources.bind(snapshot, held.sourceId()), held)))));
+        Optional<ReplaySummary> summary = transaction.execute(tx -> quarantine.lock(quarantineId)
+                .filter(held -> scope.coversSourceOf(snapshot.sources(), held.sourceId()))
+                .map(held -> ReplaySummary.of(held.sourceId(), List.of(replayAlone(sources.bind(snapshot, held.sourceId()), held)))));
         summary.ifPresent(s -> {
             count(s.sourceId(), s.records());
             log(s);
@@ -74,11 +79,12 @@ public class QuarantineReplay {
     }
 
     /**
-     * The records of the source that are in quarantine when the replay starts; 404 when the source is not configured.
-     * The summary counts them all and lists the first {@code hub.ingest.receipt-detail-limit}.
+     * The records of the source that are in quarantine when the replay starts; 404 when the source is not configured
+     * or outside the operator's {@code scope}. The summary counts them all and lists the first
+     * {@code hub.ingest.receipt-detail-limit}.
      */
-    public ReplaySummary replayAll(String sourceId) {
-        HubCatalog.Binding binding = sources.bind(catalog.current(), sourceId);
+    public ReplaySummary replayAll(String sourceId, OperatorScope scope) {
+        HubCatalog.Binding binding = sources.bind(catalog.current(), sourceId, scope);
         long upTo = quarantine.lastIdOf(sourceId);
         ReplaySummary.Tally outcomes = new ReplaySummary.Tally(sourceId, limits.receiptDetailLimit());
         long after = 0;

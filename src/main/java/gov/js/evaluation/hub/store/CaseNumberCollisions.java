@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.store;
 
+import gov.js.evaluation.hub.access.OperatorScope;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.util.List;
@@ -55,15 +56,17 @@ public class CaseNumberCollisions {
         }
     }
 
-    /** Newest first. */
-    public CollisionPage page(int limit, long offset) {
-        Long total = jdbc.queryForObject("SELECT count(*) FROM case_number_collision", Long.class);
+    /** Newest first, those whose sending source meets {@code inScope} (the operator's). */
+    public CollisionPage page(int limit, long offset, OperatorScope.SqlFilter inScope) {
+        Long total = jdbc.queryForObject("SELECT count(*) FROM case_number_collision WHERE " + inScope.condition(), Long.class,
+                inScope.argsBetween(List.of()));
         List<Collision> collisions = jdbc.query("""
                 SELECT collision_id, at, project_no, assess_number, source_id, receipt_id, record_index, holder_source_id,
                        holder_evaluation_id
-                FROM case_number_collision ORDER BY collision_id DESC LIMIT ? OFFSET ?""",
+                FROM case_number_collision WHERE""" + " " + inScope.condition() + " ORDER BY collision_id DESC LIMIT ? OFFSET ?",
                 (rs, n) -> new Collision(rs.getLong(1), rs.getTimestamp(2).toInstant().toString(), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9)), limit, offset);
+                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9)),
+                inScope.argsBetween(List.of(), limit, offset));
         return new CollisionPage(total == null ? 0 : total, limit, offset, collisions);
     }
 }

@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.store;
 
+import gov.js.evaluation.hub.access.OperatorScope;
 import gov.js.evaluation.hub.protection.PersonalDataDisclosure;
 import gov.js.evaluation.hub.protection.PersonalFields;
 import gov.js.evaluation.hub.schema.EvaluationCodec;
@@ -40,14 +41,22 @@ public class EvaluationReader {
         this.personal = personal;
     }
 
-    public Optional<EvaluationView> find(UUID evaluationId) {
-        return jdbc.query(SELECT + "WHERE e.evaluation_id = ?", this::view, evaluationId).stream().findFirst();
+    /** The evaluation, if it is stored and its areaCode lies within the operator's scope. */
+    public Optional<EvaluationView> find(UUID evaluationId, OperatorScope scope) {
+        OperatorScope.SqlFilter inScope = scope.areaCondition("e.area_code");
+        return jdbc.query(SELECT + "WHERE e.evaluation_id = ? AND " + inScope.condition(), this::view,
+                inScope.argsBetween(List.of(evaluationId))).stream().findFirst();
     }
 
-    /** The evaluations of an ID-card number or credit code (exact, through its blind index), newest first. */
-    public List<EvaluationView> findByCertKey(String certKey) {
-        return jdbc.query(SELECT + "WHERE e.cert_key_index = ? ORDER BY e.stored_at DESC, e.evaluation_id LIMIT ?",
-                this::view, personal.indexOf(certKey), MAX_BY_CERT_KEY);
+    /**
+     * The evaluations of an ID-card number or credit code (exact, through its blind index) within the operator's scope,
+     * newest first.
+     */
+    public List<EvaluationView> findByCertKey(String certKey, OperatorScope scope) {
+        OperatorScope.SqlFilter inScope = scope.areaCondition("e.area_code");
+        return jdbc.query(SELECT + "WHERE e.cert_key_index = ? AND " + inScope.condition()
+                + " ORDER BY e.stored_at DESC, e.evaluation_id LIMIT ?", this::view,
+                inScope.argsBetween(List.of(personal.indexOf(certKey)), MAX_BY_CERT_KEY));
     }
 
     private EvaluationView view(ResultSet rs, int row) throws SQLException {

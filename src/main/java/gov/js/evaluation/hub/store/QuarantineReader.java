@@ -1,6 +1,7 @@
 package gov.js.evaluation.hub.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import gov.js.evaluation.hub.access.OperatorScope;
 import gov.js.evaluation.hub.protection.PersonalDataDisclosure;
 import gov.js.evaluation.hub.validate.FieldError;
 import java.sql.ResultSet;
@@ -123,10 +124,13 @@ public class QuarantineReader {
         return new QuarantinePage(sourceId, count, limit, offset, shown, nextOffset);
     }
 
-    /** A quarantined record's whole text as received (identifiers masked as on a page), if it is still in quarantine. */
-    public Optional<String> rawText(long quarantineId) {
-        return jdbc.query("SELECT raw_payload FROM quarantine WHERE quarantine_id = ?", (rs, n) -> rs.getString(1), quarantineId)
-                .stream().findFirst().map(disclosure::rawText);
+    /**
+     * A quarantined record's whole text as received (identifiers masked as on a page), if it is still in quarantine and
+     * its source_id meets {@code inScope} (the operator's, {@code OperatorScope#sourceCondition}).
+     */
+    public Optional<String> rawText(long quarantineId, OperatorScope.SqlFilter inScope) {
+        return jdbc.query("SELECT raw_payload FROM quarantine WHERE quarantine_id = ? AND " + inScope.condition(),
+                (rs, n) -> rs.getString(1), inScope.argsBetween(List.of(quarantineId))).stream().findFirst().map(disclosure::rawText);
     }
 
     private Map<Long, String> rawTexts(List<Row> rows) {

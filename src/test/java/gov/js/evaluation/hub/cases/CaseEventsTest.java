@@ -32,12 +32,15 @@ class CaseEventsTest {
     private static HubInstance hub;
     private static CaseEvents events;
     private static WorkingClock clock;
+    private static final String SUPERVISOR = "test-supervisor";
     private static final CaseActor HANDLER = CaseActor.handler("hotline-12345", "320000");
 
     @BeforeAll
     static void start() {
         // the watch is called by the test that is about it: no OVERDUE events in the others' timelines
-        hub = HubInstance.start(Map.of("hub.cases.deadline-watch-interval", "24h"));
+        hub = HubInstance.start(Map.of("hub.cases.deadline-watch-interval", "24h",
+                "hub.security.operators." + SUPERVISOR + ".password", "{noop}" + gov.js.evaluation.hub.HubClient.PASSWORD,
+                "hub.security.operators." + SUPERVISOR + ".roles", "supervisor"));
         events = hub.bean(CaseEvents.class);
         clock = hub.bean(WorkingClock.class);
     }
@@ -127,7 +130,7 @@ class CaseEventsTest {
         assertThat(send(caseId, CaseEventKind.RECTIFIED)).as("no rectification while the appeal is open")
                 .isEqualTo(new CaseEvents.Refused(ErrorCode.EVENT_NOT_ALLOWED, "the case is APPEALING: it is rectified after the appeal is decided"));
 
-        HubInstance.Response decided = hub.postAs(gov.js.evaluation.hub.HubClient.ADMIN, "/api/v1/cases/" + caseId + "/actions/decide-appeal",
+        HubInstance.Response decided = hub.postAs(SUPERVISOR, "/api/v1/cases/" + caseId + "/actions/decide-appeal",
                 "{\"decision\":\"REJECTED\",\"note\":\"评价属实，已电话联系13912345678\"}");
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
         assertThat(decided.json().path("state").asString()).isEqualTo("RECTIFYING");
@@ -136,7 +139,7 @@ class CaseEventsTest {
         Instant pausedAt = at(paused, "pausedAt");
         JsonNode decision = c.path("timeline").get(c.path("timeline").size() - 1);
         assertThat(decision.path("kind").asString()).isEqualTo("APPEAL_REJECTED");
-        assertThat(decision.path("source").asString()).isEqualTo("operator:" + gov.js.evaluation.hub.HubClient.ADMIN);
+        assertThat(decision.path("source").asString()).isEqualTo("operator:" + SUPERVISOR);
         assertThat(decision.at("/detail/note").asString()).as("a number a person typed is kept masked")
                 .startsWith("评价属实，已电话联系").doesNotContain("13912345678");
         Instant decidedAt = at(decision, "at");
@@ -150,11 +153,11 @@ class CaseEventsTest {
         UUID caseId = openCase();
         send(caseId, CaseEventKind.SIGNED);
         send(caseId, CaseEventKind.APPEALED, UUID.randomUUID().toString(), HubInstance.JSON.createObjectNode().put("appealReason", "MISTAKEN"));
-        HubInstance.Response decided = hub.postAs(gov.js.evaluation.hub.HubClient.ADMIN, "/api/v1/cases/" + caseId + "/actions/decide-appeal", "{\"decision\":\"UPHELD\"}");
+        HubInstance.Response decided = hub.postAs(SUPERVISOR, "/api/v1/cases/" + caseId + "/actions/decide-appeal", "{\"decision\":\"UPHELD\"}");
         assertThat(decided.json().path("state").asString()).isEqualTo("INVALIDATED");
         assertThat(read(caseId).path("invalid").asBoolean()).isTrue();
         assertThat(send(caseId, CaseEventKind.RECTIFIED)).isInstanceOf(CaseEvents.Refused.class);
-        HubInstance.Response again = hub.postAs(gov.js.evaluation.hub.HubClient.ADMIN, "/api/v1/cases/" + caseId + "/actions/decide-appeal", "{\"decision\":\"UPHELD\"}");
+        HubInstance.Response again = hub.postAs(SUPERVISOR, "/api/v1/cases/" + caseId + "/actions/decide-appeal", "{\"decision\":\"UPHELD\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("error").asString()).isEqualTo("EVENT_NOT_ALLOWED");
     }
@@ -169,7 +172,7 @@ class CaseEventsTest {
                 HubInstance.JSON.createObjectNode().put("workingDays", 3).put("reason", "需现场核查")))).isEqualTo("EXTENSION_PENDING");
         assertThat(read(caseId).path("requestedExtensionDays").asInt()).isEqualTo(3);
 
-        HubInstance.Response approved = hub.postAs(gov.js.evaluation.hub.HubClient.ADMIN, "/api/v1/cases/" + caseId + "/actions/decide-extension",
+        HubInstance.Response approved = hub.postAs(SUPERVISOR, "/api/v1/cases/" + caseId + "/actions/decide-extension",
                 "{\"decision\":\"APPROVED\"}");
         assertThat(approved.json().path("state").asString()).as(approved.toString()).isEqualTo("RECTIFYING");
         JsonNode c = read(caseId);
@@ -178,7 +181,7 @@ class CaseEventsTest {
         assertThat(deadline(c, 1, "RECTIFY").path("extendedDays").asInt()).isEqualTo(3);
         assertThat(at(deadline(c, 1, "ANSWER"), "dueAt")).isEqualTo(clock.afterWorkingDays(answerDue, 3).at());
         assertThat(c.path("requestedExtensionDays").isNull()).isTrue();
-        HubInstance.Response bad = hub.postAs(gov.js.evaluation.hub.HubClient.ADMIN, "/api/v1/cases/" + caseId + "/actions/decide-extension", "{\"decision\":\"MAYBE\"}");
+        HubInstance.Response bad = hub.postAs(SUPERVISOR, "/api/v1/cases/" + caseId + "/actions/decide-extension", "{\"decision\":\"MAYBE\"}");
         assertThat(bad.status()).isEqualTo(400);
     }
 
@@ -205,7 +208,7 @@ class CaseEventsTest {
         assertThat(stateOf(send(caseId, CaseEventKind.RETURN_VISITED, UUID.randomUUID().toString(), satisfied))).isEqualTo("RETURN_VISITED");
         assertThat(stateOf(send(caseId, CaseEventKind.CLOSED))).isEqualTo("CLOSED");
         assertThat(send(caseId, CaseEventKind.CLOSED)).isInstanceOf(CaseEvents.Refused.class);
-        HubInstance.Response reopened = hub.postAs(gov.js.evaluation.hub.HubClient.ADMIN, "/api/v1/cases/" + caseId + "/actions/reopen", "{\"note\":\"群众再次投诉\"}");
+        HubInstance.Response reopened = hub.postAs(SUPERVISOR, "/api/v1/cases/" + caseId + "/actions/reopen", "{\"note\":\"群众再次投诉\"}");
         assertThat(reopened.json().path("state").asString()).as(reopened.toString()).isEqualTo("REOPENED");
         assertThat(read(caseId).path("round").asInt()).isEqualTo(3);
     }
