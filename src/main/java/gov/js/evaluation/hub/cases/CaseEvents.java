@@ -226,7 +226,9 @@ public class CaseEvents {
         Policy policy = policies.forCase(c.areaCode(), c.deptCode(), c.kind());
         for (Kind kind : Kind.values()) {
             DeadlinePolicies.Deadline d = policy.deadline(kind);
-            boolean runs = from == RunsFrom.REOPENING ? kind != Kind.SIGN : d.from() == from;
+            // a case signed before the hub recorded its dispatch has no sign deadline to run
+            boolean signedAlready = from == RunsFrom.DISPATCH && c.state() != CaseState.NEW && c.state() != CaseState.DISPATCHED;
+            boolean runs = from == RunsFrom.REOPENING ? kind != Kind.SIGN : d.from() == from && !(kind == Kind.SIGN && signedAlready);
             if (runs) {
                 WorkingClock.Due due = d.after(workingClock, at);
                 jdbc.update("""

@@ -60,8 +60,8 @@ public final class CaseLifecycle {
         return switch (kind) {
             case OPENED -> Step.refused("a case is opened by its rating only");
             case FOLLOW_UP_RATED, NEAR_DUE, OVERDUE, DISPATCH_FAILED -> Step.to(state);
-            case DISPATCHED -> state == NEW || state == DISPATCHED ? Step.to(DISPATCHED)
-                    : Step.refused("the case is " + state + ": it was dispatched and taken already");
+            // the target's answer can come after the handler's signing: recorded, the state stays
+            case DISPATCHED -> state == NEW ? Step.to(DISPATCHED) : Step.to(state);
             // a handler may sign before the hub has recorded the target's answer to the dispatch
             case SIGNED -> state == NEW || state == DISPATCHED ? Step.to(SIGNED)
                     : state == REOPENED ? Step.to(RECTIFYING)

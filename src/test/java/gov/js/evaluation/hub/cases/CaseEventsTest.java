@@ -119,6 +119,15 @@ class CaseEventsTest {
     }
 
     @Test
+    void aDispatchRecordedAfterTheHandlerSignedKeepsTheCaseSignedAndOpensOnlyTheAnswerDeadline() {
+        UUID caseId = openCase();
+        assertThat(stateOf(send(caseId, CaseEventKind.SIGNED))).isEqualTo("SIGNED");
+        assertThat(stateOf(hubEvent(caseId, CaseEventKind.DISPATCHED))).isEqualTo("SIGNED");
+        JsonNode c = read(caseId);
+        assertThat(c.path("deadlines").valueStream().map(d -> d.path("kind").asString())).containsExactlyInAnyOrder("RECTIFY", "ANSWER");
+    }
+
+    @Test
     void anAppealStopsTheClockAndAnAppealRejectedRunsItOnByTheWorkingTimeItWasPaused() {
         UUID caseId = openCase();
         send(caseId, CaseEventKind.SIGNED);

@@ -74,6 +74,7 @@ class CaseLifecycleTest {
     @Test
     void aHandlerMaySignBeforeTheHubRecordedTheDispatchAndAnUpheldAppealInvalidatesTheCase() {
         assertThat(walk(CaseState.NEW, SIGNED)).isEqualTo(CaseState.SIGNED);
+        assertThat(walk(CaseState.SIGNED, DISPATCHED)).as("the dispatch recorded after the signing").isEqualTo(CaseState.SIGNED);
         assertThat(walk(CaseState.APPEALING, APPEAL_UPHELD)).isEqualTo(CaseState.INVALIDATED);
         assertThat(walk(CaseState.CLOSED, REOPENED)).isEqualTo(CaseState.REOPENED);
     }
