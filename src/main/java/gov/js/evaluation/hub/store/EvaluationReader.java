@@ -25,8 +25,10 @@ public class EvaluationReader {
     private static final String SELECT = """
             SELECT e.evaluation_id, e.unified::text AS unified, e.source_id, e.source_record_id, e.receipt_id,
                    e.received_at, e.adapter_id, e.adapter_version, e.stored_at, e.channel_detail::text AS channel_detail,
-                   o.state, o.attempts, o.batch_id, o.last_error, o.last_attempt_at, o.next_attempt_at, o.delivered_at
+                   o.state, o.attempts, o.batch_id, o.last_error, o.last_attempt_at, o.next_attempt_at, o.delivered_at,
+                   c.case_id, c.state AS case_state, c.invalid
             FROM evaluation e LEFT JOIN national_outbox o ON o.evaluation_id = e.evaluation_id
+            LEFT JOIN rectification_case c ON c.project_no = e.project_no
             """;
 
     private final JdbcTemplate jdbc;
@@ -71,8 +73,11 @@ public class EvaluationReader {
         var national = state == null ? null : new EvaluationView.National(state, sends, Math.max(0, sends - 1),
                 rs.getString("batch_id"), rs.getString("last_error"), time(rs, "last_attempt_at"),
                 "RETRYING".equals(state) ? time(rs, "next_attempt_at") : null, time(rs, "delivered_at"));
+        String caseId = rs.getString("case_id");
+        var rectification = caseId == null ? null : new EvaluationView.RectificationCase(caseId, rs.getString("case_state"),
+                rs.getBoolean("invalid"));
         return new EvaluationView(rs.getString("evaluation_id"), unified, source,
-                time(rs, "stored_at"), national);
+                time(rs, "stored_at"), national, rectification);
     }
 
     private static String time(ResultSet rs, String column) throws SQLException {

@@ -10,7 +10,15 @@ public record EvaluationView(
         ObjectNode evaluation,
         Source source,
         String storedAt,
-        National national) {
+        National national,
+        RectificationCase rectificationCase) {
+
+    /**
+     * The rectification case of the rating's case number, when it has one: its id, its state, and whether an upheld
+     * appeal made the rating invalid (有效评价 = 否: kept, flagged, reported up).
+     */
+    public record RectificationCase(String caseId, String state, boolean invalid) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Source(String sourceId, String sourceRecordId, String receiptId, String receivedAt,

@@ -165,6 +165,10 @@ class CaseEventsTest {
         HubInstance.Response decided = hub.postAs(SUPERVISOR, "/api/v1/cases/" + caseId + "/actions/decide-appeal", "{\"decision\":\"UPHELD\"}");
         assertThat(decided.json().path("state").asString()).isEqualTo("INVALIDATED");
         assertThat(read(caseId).path("invalid").asBoolean()).isTrue();
+        String evaluationId = read(caseId).path("evaluationId").asString();
+        JsonNode rating = hub.get("/api/v1/evaluations/" + evaluationId).json();
+        assertThat(rating.at("/rectificationCase/invalid").asBoolean()).as("the rating is kept, flagged invalid").isTrue();
+        assertThat(rating.at("/rectificationCase/state").asString()).isEqualTo("INVALIDATED");
         assertThat(send(caseId, CaseEventKind.RECTIFIED)).isInstanceOf(CaseEvents.Refused.class);
         HubInstance.Response again = hub.postAs(SUPERVISOR, "/api/v1/cases/" + caseId + "/actions/decide-appeal", "{\"decision\":\"UPHELD\"}");
         assertThat(again.status()).isEqualTo(409);
