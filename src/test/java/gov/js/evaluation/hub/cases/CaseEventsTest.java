@@ -295,4 +295,21 @@ class CaseEventsTest {
                 .map(x -> x.path("caseId").asString())).doesNotContain(caseId.toString());
         assertThat(hub.get("/api/v1/cases?overdue=soon").status()).isEqualTo(400);
     }
+
+    @Test
+    void theCaseListIsFilteredByDepartmentStateAndTheTimeItOpened() {
+        UUID caseId = openCase();
+        JsonNode c = read(caseId);
+        String dept = c.path("deptCode").asString();
+        Instant opened = at(c, "openedAt");
+        java.util.function.Function<String, List<String>> ids = query -> hub.get("/api/v1/cases?limit=500&" + query).json()
+                .path("cases").valueStream().map(x -> x.path("caseId").asString()).toList();
+        assertThat(ids.apply("department=" + dept.substring(0, 8))).contains(caseId.toString());
+        assertThat(ids.apply("department=91")).doesNotContain(caseId.toString());
+        assertThat(ids.apply("state=NEW&from=" + opened.minusSeconds(1) + "&to=" + opened.plusSeconds(1))).contains(caseId.toString());
+        assertThat(ids.apply("from=" + opened.plusSeconds(1))).doesNotContain(caseId.toString());
+        assertThat(ids.apply("state=CLOSED")).doesNotContain(caseId.toString());
+        assertThat(hub.get("/api/v1/cases?from=yesterday").status()).isEqualTo(400);
+        assertThat(hub.get("/api/v1/cases?department=not-a-code").status()).isEqualTo(400);
+    }
 }
