@@ -97,7 +97,8 @@ public class CaseReader {
         args.add(offset);
         List<Map<String, Object>> cases = jdbc.query("SELECT " + COLUMNS + " FROM rectification_case c" + where
                 + " ORDER BY c.opened_at DESC, c.case_id LIMIT ? OFFSET ?", (rs, n) -> row(rs), args.toArray());
-        cases.forEach(c -> c.put("deadlines", deadlines(UUID.fromString((String) c.get("caseId")))));
+        Map<String, List<Map<String, Object>>> deadlines = deadlines(cases.stream().map(c -> UUID.fromString((String) c.get("caseId"))).toList());
+        cases.forEach(c -> c.put("deadlines", deadlines.getOrDefault((String) c.get("caseId"), List.of())));
         return cases;
     }
 
@@ -107,7 +108,7 @@ public class CaseReader {
         Optional<Map<String, Object>> found = jdbc.query("SELECT " + COLUMNS + " FROM rectification_case c WHERE c.case_id = ? AND "
                 + inScope.condition(), (rs, n) -> row(rs), inScope.argsBetween(List.of(caseId))).stream().findFirst();
         found.ifPresent(c -> {
-            c.put("deadlines", deadlines(caseId));
+            c.put("deadlines", deadlines(List.of(caseId)).getOrDefault(caseId.toString(), List.of()));
             c.put("timeline", jdbc.query(
                     "SELECT seq, at, kind, source, actor, detail::text FROM case_event WHERE case_id = ? ORDER BY seq", (rs, n) -> {
                         Map<String, Object> e = new LinkedHashMap<>();
@@ -127,17 +128,22 @@ public class CaseReader {
      * Each deadline of the case, by round: due when, by which policy, from what, and its state: RUNNING, PAUSED (an
      * appeal is open), MET, MET_LATE, OVERDUE, or LAPSED (not met, and the case left the handler's hands).
      */
-    private List<Map<String, Object>> deadlines(UUID caseId) {
-        return jdbc.query("""
+    private Map<String, List<Map<String, Object>>> deadlines(List<UUID> caseIds) {
+        Map<String, List<Map<String, Object>>> byCase = new LinkedHashMap<>();
+        if (caseIds.isEmpty()) {
+            return byCase;
+        }
+        jdbc.query("""
                 SELECT d.round, d.kind, d.policy, d.runs_from, d.started_at, d.due_at, d.calendar_assumed, d.met_at, d.paused_at,
                        d.extended_days, d.near_due_at, d.overdue_at,
                        CASE WHEN d.met_at IS NOT NULL THEN CASE WHEN d.met_at <= d.due_at THEN 'MET' ELSE 'MET_LATE' END
                             WHEN d.paused_at IS NOT NULL THEN 'PAUSED'
                             WHEN c.state NOT IN\s""" + OPEN_STATES + """
                  THEN 'LAPSED'
-                            WHEN d.due_at < now() THEN 'OVERDUE' ELSE 'RUNNING' END
+                            WHEN d.due_at < now() THEN 'OVERDUE' ELSE 'RUNNING' END,
+                       d.case_id
                 FROM case_deadline d JOIN rectification_case c ON c.case_id = d.case_id
-                WHERE d.case_id = ? ORDER BY d.round, d.started_at, d.kind""", (rs, n) -> {
+                WHERE d.case_id = ANY (?::uuid[]) ORDER BY d.case_id, d.round, d.started_at, d.kind""", rs -> {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("round", rs.getInt(1));
             d.put("kind", rs.getString(2));
@@ -152,8 +158,9 @@ public class CaseReader {
             d.put("nearDueAt", instant(rs, 11));
             d.put("overdueAt", instant(rs, 12));
             d.put("state", rs.getString(13));
-            return d;
-        }, caseId);
+            byCase.computeIfAbsent(rs.getString(14), k -> new ArrayList<>()).add(d);
+        }, (Object) caseIds.stream().map(UUID::toString).toArray(String[]::new));
+        return byCase;
     }
 
     private static String instant(ResultSet rs, int column) throws SQLException {
