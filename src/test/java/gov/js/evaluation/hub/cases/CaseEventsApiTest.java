@@ -257,6 +257,10 @@ class CaseEventsApiTest {
 
     @Test
     void aSourceOfCaseEventsRefusesRatingsAndASourceOfRatingsCaseEvents() {
+        JsonNode listed = hub.get("/api/v1/sources").json().path("sources").valueStream()
+                .filter(s -> s.path("id").asString().equals("handler-12345")).findFirst().orElseThrow();
+        assertThat(listed.path("ingestPath").asString()).isEqualTo(EVENTS);
+
         HubInstance.Response rating = hub.post("/api/v1/sources/handler-12345/evaluations", Evaluations.valid().toString());
         assertThat(rating.status()).isEqualTo(403);
         assertThat(rating.json().path("error").asString()).isEqualTo("WRONG_RECORD_KIND");
@@ -291,9 +295,12 @@ class CaseEventsApiTest {
         String caseId = openCase(hub);
         ObjectNode noReason = step(caseId, "申诉");
         ObjectNode unknownType = step(caseId, "转办");
+        ObjectNode control = step(caseId, "签收").put("办理意见", "已签收\u0000");
+        ObjectNode replyOnSigning = step(caseId, "签收").put("答复内容", "已答复");
+        ObjectNode tooLong = step(caseId, "整改").put("整改情况", "整".repeat(4001));
         ObjectNode signed = step(caseId, "签收");
 
-        HubInstance.Response answer = send(hub, EVENTS, noReason, unknownType, signed);
+        HubInstance.Response answer = send(hub, EVENTS, noReason, unknownType, control, replyOnSigning, tooLong, signed);
 
         assertThat(answer.status()).isEqualTo(200);
         JsonNode records = answer.json().path("records");
@@ -301,7 +308,25 @@ class CaseEventsApiTest {
         assertThat(records.at("/0/errors/0/code").asString()).isEqualTo("REQUIRED");
         assertThat(records.at("/1/errors/0/field").asString()).isEqualTo("kind");
         assertThat(records.at("/1/errors/0/code").asString()).isEqualTo("MAPPING_FAILED");
-        assertThat(records.at("/2/status").asString()).isEqualTo("ACCEPTED");
-        assertThat(quarantined("handler-12345", answer.json().path("receiptId").asString()).size()).isEqualTo(2);
+        assertThat(records.at("/2/errors/0/field").asString()).isEqualTo("note");
+        assertThat(records.at("/2/errors/0/code").asString()).isEqualTo("CONTROL_CHARACTER");
+        assertThat(records.at("/3/errors/0/field").asString()).isEqualTo("reply");
+        assertThat(records.at("/3/errors/0/code").asString()).isEqualTo("NOT_A_FIELD_OF_THIS_EVENT");
+        assertThat(records.at("/3/errors/0/message").asString()).isEqualTo("reply belongs to REPLIED events, not to SIGNED events");
+        assertThat(records.at("/4/errors/0/field").asString()).isEqualTo("rectification");
+        assertThat(records.at("/4/errors/0/code").asString()).isEqualTo("TOO_LONG");
+        assertThat(records.at("/5/status").asString()).isEqualTo("ACCEPTED");
+        assertThat(answer.json().path("rejected").asInt()).isEqualTo(5);
+        assertThat(quarantined("handler-12345", answer.json().path("receiptId").asString()).size()).isEqualTo(5);
+        assertThat(answer.body()).as("no message quotes the sender's text").doesNotContain("已答复", "已签收");
+    }
+
+    @Test
+    void theSourcesBodyLimitHoldsForCaseEvents() {
+        // test-handler-wuxi may send 8 KiB at once
+        String body = "[" + step(UUID.randomUUID().toString(), "整改").put("整改情况", "整".repeat(3000)) + "]";
+        HubInstance.Response tooLarge = hub.post("/api/v1/sources/test-handler-wuxi/case-events", body);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().path("error").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
     }
 }

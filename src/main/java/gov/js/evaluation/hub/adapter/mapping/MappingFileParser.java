@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
@@ -67,7 +68,7 @@ public final class MappingFileParser {
         for (String fieldName : fields.propertyNames()) {
             String at = "fields." + fieldName;
             // the schema knows only these; the check stays for a schema that would let another name through
-            java.util.Optional<? extends MappedField> known = mapsInto == MappingDefinition.Target.CASE_EVENT
+            Optional<? extends MappedField> known = mapsInto == MappingDefinition.Target.CASE_EVENT
                     ? CaseEventField.byWireName(fieldName) : UnifiedField.byWireName(fieldName);
             if (known.isEmpty()) {
                 problems.add(f.problem(at, "'" + fieldName + "' is not a field of the " + (mapsInto == MappingDefinition.Target.CASE_EVENT
