@@ -107,11 +107,10 @@ public class CaseEvents {
         List<String> answeredThisRound = jdbc.queryForList("""
                 SELECT kind FROM case_event WHERE case_id = ? AND kind IN ('RECTIFIED', 'REPLIED') AND seq > coalesce(
                     (SELECT max(seq) FROM case_event WHERE case_id = ? AND kind = 'REOPENED'), 0)""", String.class, c.caseId(), c.caseId());
-        CaseLifecycle.Step step = CaseLifecycle.next(c.state(), event.kind(),
-                new CaseLifecycle.Round(answeredThisRound.contains("RECTIFIED"), answeredThisRound.contains("REPLIED")),
-                event.stillDissatisfied());
+        CaseLifecycle.Round round = new CaseLifecycle.Round(answeredThisRound.contains("RECTIFIED"), answeredThisRound.contains("REPLIED"));
+        CaseLifecycle.Step step = CaseLifecycle.next(c.state(), event.kind(), round, event.stillDissatisfied());
         if (!step.allowed()) {
-            return new Refused(ErrorCode.EVENT_NOT_ALLOWED, step.refusal());
+            return new Refused(ErrorCode.EVENT_NOT_ALLOWED, step.refusal() + CaseLifecycle.takesNow(c.state(), round, actor.origin()));
         }
         Instant now = clock.instant();
         ObjectNode detail = event.detail() == null ? json.createObjectNode() : event.detail().deepCopy();

@@ -103,7 +103,8 @@ class CaseEventsApiTest {
         assertThat(refused.path("status").asString()).isEqualTo("REJECTED");
         assertThat(refused.at("/errors/0/code").asString()).isEqualTo("EVENT_NOT_ALLOWED");
         assertThat(refused.at("/errors/0/field").asString()).isEqualTo("kind");
-        assertThat(refused.at("/errors/0/message").asString()).contains("NEW").contains("after it is signed");
+        assertThat(refused.at("/errors/0/message").asString())
+                .isEqualTo("the case is NEW: a case is rectified after it is signed (it takes SIGNED now)");
         JsonNode kept = quarantined("handler-12345", early.json().path("receiptId").asString());
         assertThat(kept.size()).isEqualTo(1);
         assertThat(kept.at("/0/recordKind").asString()).isEqualTo("case-event");
@@ -127,7 +128,8 @@ class CaseEventsApiTest {
         assertThat(states).containsExactly("SIGNED", "RECTIFYING", "REPLIED", "RETURN_VISITED", "CLOSED");
         assertThat(records.get(5).path("status").asString()).isEqualTo("REJECTED");
         assertThat(records.get(5).at("/errors/0/code").asString()).isEqualTo("EVENT_NOT_ALLOWED");
-        assertThat(records.get(5).at("/errors/0/message").asString()).contains("CLOSED");
+        assertThat(records.get(5).at("/errors/0/message").asString())
+                .isEqualTo("the case is CLOSED: it takes no more CLOSED events (it takes no event of a handler now)");
         assertThat(round.json().path("accepted").asInt()).isEqualTo(5);
         assertThat(round.json().path("rejected").asInt()).isEqualTo(1);
         assertThat(quarantined("handler-12345", round.json().path("receiptId").asString()).size()).isEqualTo(1);
@@ -143,6 +145,9 @@ class CaseEventsApiTest {
                 .contains("139****5678").doesNotContain("13912345678");
         assertThat(rectified.at("/detail/occurredAt").asString()).isEqualTo("2026-12-01 09:12:00");
         assertThat(theCase.toString()).doesNotContain("13912345678");
+        assertThat(hub.get("/actuator/prometheus").body().lines()
+                .filter(l -> l.startsWith("hub_case_events_total{") && l.contains("source=\"handler-12345\"") && l.contains("ACCEPTED")))
+                .as("the events counted per source and outcome").hasSize(1);
         assertThat(quarantineOf("handler-12345").toString()).doesNotContain("13912345678");
     }
 

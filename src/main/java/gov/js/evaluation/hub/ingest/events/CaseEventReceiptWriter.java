@@ -9,6 +9,7 @@ import gov.js.evaluation.hub.ingest.RejectionTally;
 import gov.js.evaluation.hub.schema.CaseEventField;
 import gov.js.evaluation.hub.schema.PersonalDataMask;
 import gov.js.evaluation.hub.validate.StoreFit;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -20,7 +21,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Answers a request of case events with its receipt ({@link CaseEventReceipt}): 200 when at least one event is
- * accepted or a duplicate, 422 when every event is rejected.
+ * accepted or a duplicate, 422 when every event is rejected. Counts the events per source and outcome
+ * ({@code hub_case_events_total{source,status}}; not a dry run's).
  */
 @Component("caseEventReceiptWriter")
 public class CaseEventReceiptWriter {
@@ -29,10 +31,12 @@ public class CaseEventReceiptWriter {
 
     private final ObjectMapper json;
     private final IngestLimitsProperties limits;
+    private final MeterRegistry meters;
 
-    public CaseEventReceiptWriter(ObjectMapper json, IngestLimitsProperties limits) {
+    public CaseEventReceiptWriter(ObjectMapper json, IngestLimitsProperties limits, MeterRegistry meters) {
         this.json = json;
         this.limits = limits;
+        this.meters = meters;
     }
 
     public void write(CaseEventBatch applied, Exchange exchange) {
@@ -63,6 +67,11 @@ public class CaseEventReceiptWriter {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, receipt.accepted() + receipt.duplicates() > 0 ? 200 : 422);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody(json.writeValueAsString(receipt));
+        if (!batch.isDryRun()) {
+            for (RecordStatus status : RecordStatus.values()) {
+                meters.counter("hub.case.events", "source", batch.source().id(), "status", status.name()).increment(batch.count(status));
+            }
+        }
         log.info("case event receipt {} from {}{}: {} accepted, {} duplicate, {} rejected", receipt.receiptId(), receipt.sourceId(),
                 batch.isDryRun() ? " (dry run)" : "", receipt.accepted(), receipt.duplicates(), receipt.rejected());
     }
