@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import gov.js.evaluation.hub.adapter.mapping.MappingAdapter;
 import gov.js.evaluation.hub.adapter.mapping.MappingFileParser;
 import gov.js.evaluation.hub.config.ConfigFileException;
+import gov.js.evaluation.hub.decode.RecordReaders;
 import gov.js.evaluation.hub.decode.SourceRecord;
+import gov.js.evaluation.hub.source.SourceCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,6 +83,24 @@ class CaseEventMappingTest {
         assertThatMappingError(MAPPING.replace("target: case-event", "target: case-events"), 2, "target",
                 "must be one of evaluation, case-event");
         assertThatMappingError(MAPPING + "channelDetail:\n  x: y\n", 12, "channelDetail", "a case event keeps no channel detail");
+    }
+
+    @Test
+    void aSourceOfCaseEventsMustPushOverHttp() throws IOException {
+        AdapterCatalog adapters = AdapterCatalog.load(Path.of("adapters"), Path.of("mappings"), RecordReaders.standard(),
+                getClass().getClassLoader());
+        Files.writeString(dir.resolve("handler-city.yaml"), """
+                id: handler-city
+                adapter: handler-12345
+                region: "320500"
+                transport: file-inbox
+                file-inbox:
+                  inbox: data/inbox/handler-city
+                """);
+        SourceCatalog sources = SourceCatalog.load(List.of(dir), adapters, 1000);
+        assertThat(sources.find("handler-city")).isEmpty();
+        assertThat(sources.problems().get("handler-city")).contains("handler-city.yaml:4: transport: adapter 'handler-12345' maps "
+                + "case events, which the hub takes by HTTP push");
     }
 
     private void assertThatMappingError(String mapping, int line, String where, String problem) {
