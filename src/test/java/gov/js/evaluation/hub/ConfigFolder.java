@@ -10,11 +10,11 @@ import java.util.stream.Stream;
 
 /**
  * A configuration folder of its own for a test: a copy of the repository's routes/, sources/,
- * adapters/ and mappings/ that the test changes while the hub runs on it.
+ * adapters/, mappings/, deadlines/ and calendar/ that the test changes while the hub runs on it.
  */
 public final class ConfigFolder {
 
-    private static final List<String> FOLDERS = List.of("routes", "sources", "adapters", "mappings");
+    private static final List<String> FOLDERS = List.of("routes", "sources", "adapters", "mappings", "deadlines", "calendar");
 
     private final Path root;
 

@@ -29,7 +29,7 @@ public final class HubClient {
     public static final String PASSWORD = "test-operator-password";
 
     private static final Pattern SOURCE_ENDPOINT =
-            Pattern.compile("^/api/v1/sources/([^/?]+)/(?:evaluations|evaluations/validate|invitations)(?:\\?.*)?$");
+            Pattern.compile("^/api/v1/sources/([^/?]+)/(?:evaluations|evaluations/validate|case-events|case-events/validate|invitations)(?:\\?.*)?$");
 
     /**
      * Keys by database and source. Hubs on one database share the keys (a source has at most two active

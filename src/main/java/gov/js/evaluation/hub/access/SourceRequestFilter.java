@@ -32,9 +32,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * The gate of every source-facing endpoint (POST …/evaluations, …/evaluations/validate, …/invitations):
+ * The gate of every source-facing endpoint (POST …/evaluations, …/evaluations/validate, …/case-events,
+ * …/case-events/validate, …/invitations):
  * the path must be sent as it is (no percent-encoding, no parameters: the path the route sees is the path
- * signed), the source must exist and take records this way (…/evaluations only for http-push sources,
+ * signed), the source must exist and take records this way (…/evaluations and …/case-events only for http-push sources,
+ * …/case-events only for sources whose adapter maps case events and …/evaluations only for the others,
  * …/invitations only for sources allowed to invite), the body must fit the source's limit, the request must
  * carry a valid HMAC-SM3 signature of one of the source's active keys with a fresh timestamp and an unused
  * nonce, the source must be within its rate, and the hub must have room for it ({@link IngestAdmission}). Only
@@ -47,7 +49,7 @@ public class SourceRequestFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(SourceRequestFilter.class);
 
     private static final Pattern SOURCE_ENDPOINT =
-            Pattern.compile("^/api/v1/sources/([^/]+)/(evaluations|evaluations/validate|invitations)$");
+            Pattern.compile("^/api/v1/sources/([^/]+)/(evaluations|evaluations/validate|case-events|case-events/validate|invitations)$");
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}");
     private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
@@ -57,7 +59,12 @@ public class SourceRequestFilter extends OncePerRequestFilter {
     public record SourceEndpoint(String sourceId, String kind) {
 
         boolean takesRecords() {
-            return kind.equals("evaluations");
+            return kind.equals("evaluations") || kind.equals("case-events");
+        }
+
+        /** …/case-events and its dry run: a handler system's case events, not ratings. */
+        boolean isCaseEvents() {
+            return kind.startsWith("case-events");
         }
 
         boolean isInvitation() {
@@ -171,10 +178,20 @@ public class SourceRequestFilter extends OncePerRequestFilter {
                     + "parameters (;…) or doubled slashes: the path signed is the path the hub routes" + DOC);
         }
         SourceDefinition source;
+        boolean mapsCaseEvents;
         try {
-            source = sources.bind(catalog.current(), sourceId).source();
+            var binding = sources.bind(catalog.current(), sourceId);
+            source = binding.source();
+            mapsCaseEvents = binding.adapter().adapter().producesCaseEvents();
         } catch (IngestRefusedException e) {
             throw refuse(e.httpStatus(), e.error(), e.getMessage());
+        }
+        if (!endpoint.isInvitation() && endpoint.isCaseEvents() != mapsCaseEvents) {
+            throw refuse(403, "WRONG_RECORD_KIND", mapsCaseEvents
+                    ? "source " + sourceId + " sends case events (its adapter maps them): post them to /api/v1/sources/" + sourceId
+                            + "/case-events; ratings come from the sources of the channels"
+                    : "source " + sourceId + " sends ratings (its adapter maps evaluations): post them to /api/v1/sources/" + sourceId
+                            + "/evaluations; case events come from the handler systems' sources");
         }
         if (endpoint.takesRecords() && !HttpPushSettings.NAME.equals(source.transport())) {
             throw refuse(403, "TRANSPORT_NOT_HTTP_PUSH", "source " + sourceId + " sends its records by " + source.transport()

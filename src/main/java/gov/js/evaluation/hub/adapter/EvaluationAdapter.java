@@ -30,6 +30,14 @@ public interface EvaluationAdapter {
         return map(record);
     }
 
+    /**
+     * True when the records become case events (case event schema v1, POST …/case-events) instead of evaluations: a
+     * mapping file with {@code target: case-event}.
+     */
+    default boolean producesCaseEvents() {
+        return false;
+    }
+
     /** Called once before the first record, with the hub services an adapter may use. */
     default void init(AdapterContext context) {
     }

@@ -11,13 +11,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Serves the unified schema, the schemas of the configuration files and the OpenAPI description of the hub's API. */
+/** Serves the unified schema, the case event schema, the schemas of the configuration files and the OpenAPI description of the hub's API. */
 @RestController
 public class DescriptionController {
 
     @GetMapping("/api/v1/schema/evaluation")
     public ResponseEntity<byte[]> evaluationSchema() {
         return resource("/schema/evaluation-v1.schema.json", MediaType.parseMediaType("application/schema+json"));
+    }
+
+    /** The unified case event schema v1: what a handler system reports of a rectification case (POST …/case-events). */
+    @GetMapping("/api/v1/schema/case-event")
+    public ResponseEntity<byte[]> caseEventSchema() {
+        return resource("/schema/case-event-v1.schema.json", MediaType.parseMediaType("application/schema+json"));
     }
 
     /** The JSON Schemas of the configuration files: source, adapter, mapping, code-table, region-table, calendar. */

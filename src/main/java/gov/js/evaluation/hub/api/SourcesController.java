@@ -57,12 +57,13 @@ public class SourcesController {
         HubCatalog snapshot = catalog.current();
         OperatorScope scope = OperatorScope.current();
         List<SourceView> views = snapshot.sources().all().stream().filter(scope::coversSource).map(s -> {
-            var a = snapshot.adapters().find(s.adapter()).orElseThrow().descriptor();
+            var loaded = snapshot.adapters().find(s.adapter()).orElseThrow();
+            var a = loaded.descriptor();
             boolean previous = snapshot.runsPreviousVersion(s);
             return new SourceView(s.id(), s.title(), s.transport(), s.region(), s.maxBodyBytes(), rateLimits.requestsPerSecond(s),
                     limits.maxRecordsPerRequest(s), limits.maxConcurrentRequests(s), quarantine.maxRecords(s), s.invitations(),
                     a.id(), a.version(),
-                    a.format(), a.charset(), "/api/v1/sources/" + s.id() + "/evaluations",
+                    a.format(), a.charset(), "/api/v1/sources/" + s.id() + (loaded.adapter().producesCaseEvents() ? "/case-events" : "/evaluations"),
                     previous ? SourceStatus.PREVIOUS_VERSION : SourceStatus.CURRENT,
                     previous ? snapshot.problemOf(s).orElse(null) : null, s.settings().shown());
         }).toList();

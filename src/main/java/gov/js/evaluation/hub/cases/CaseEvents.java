@@ -110,11 +110,10 @@ public class CaseEvents {
         if ((event.kind() == CaseEventKind.NEAR_DUE || event.kind() == CaseEventKind.OVERDUE) && !stillRunning(c, event)) {
             return new Refused(ErrorCode.EVENT_NOT_ALLOWED, "the deadline was met, paused or marked meanwhile");
         }
-        CaseLifecycle.Step step = CaseLifecycle.next(c.state(), event.kind(),
-                new CaseLifecycle.Round(answeredThisRound.contains("RECTIFIED"), answeredThisRound.contains("REPLIED")),
-                event.stillDissatisfied());
+        CaseLifecycle.Round round = new CaseLifecycle.Round(answeredThisRound.contains("RECTIFIED"), answeredThisRound.contains("REPLIED"));
+        CaseLifecycle.Step step = CaseLifecycle.next(c.state(), event.kind(), round, event.stillDissatisfied());
         if (!step.allowed()) {
-            return new Refused(ErrorCode.EVENT_NOT_ALLOWED, step.refusal());
+            return new Refused(ErrorCode.EVENT_NOT_ALLOWED, step.refusal() + CaseLifecycle.takesNow(c.state(), round, actor.origin()));
         }
         Instant now = clock.instant();
         ObjectNode detail = event.detail() == null ? json.createObjectNode() : event.detail().deepCopy();

@@ -12,7 +12,9 @@ import static gov.js.evaluation.hub.cases.CaseState.REPLIED;
 import static gov.js.evaluation.hub.cases.CaseState.RETURN_VISITED;
 import static gov.js.evaluation.hub.cases.CaseState.SIGNED;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -88,6 +90,17 @@ public final class CaseLifecycle {
             case REOPENED -> state == RETURN_VISITED || state == CLOSED || state == REPLIED ? Step.to(REOPENED)
                     : Step.refused("the case is " + state + ": only a case answered, visited back or closed can be reopened");
         };
+    }
+
+    /**
+     * What a refusal adds for the sender: the events {@code origin} may record in {@code state} now, e.g.
+     * " (it takes SIGNED now)", or that it takes none of theirs.
+     */
+    public static String takesNow(CaseState state, Round round, CaseEventKind.Origin origin) {
+        List<String> allowed = Arrays.stream(CaseEventKind.values()).filter(k -> k.comesFrom(origin))
+                .filter(k -> next(state, k, round, false).allowed()).map(Enum::name).toList();
+        return allowed.isEmpty() ? " (it takes no event of a " + origin.name().toLowerCase() + " now)"
+                : " (it takes " + String.join(", ", allowed) + " now)";
     }
 
     /** RECTIFIED and REPLIED both bring the handler's answer in; each once a round. */

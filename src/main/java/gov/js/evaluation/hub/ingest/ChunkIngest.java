@@ -38,10 +38,11 @@ public class ChunkIngest {
 
     /**
      * A batch its caller decoded and marked (a quarantine replay) through the same stages, in the caller's
-     * transaction; not counted as ingest (the replay counts its own).
+     * transaction; not counted as ingest (the replay counts its own). The records of an adapter that maps case events
+     * go through the case events' stages (routes/case-events-http.yaml: check, then apply to their cases).
      */
     public IngestBatch pipeline(IngestBatch batch) {
-        return send("direct:ingest-records", batch);
+        return send(batch.adapter().adapter().producesCaseEvents() ? "direct:case-event-records" : "direct:ingest-records", batch);
     }
 
     /** The first half: maps and validates the chunk; stores nothing. */

@@ -2,13 +2,10 @@ package gov.js.evaluation.hub.ingest;
 
 import gov.js.evaluation.hub.schema.PersonalDataMask;
 import gov.js.evaluation.hub.validate.StoreFit;
-import gov.js.evaluation.hub.validate.FieldError;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,15 +70,10 @@ public class ReceiptWriter {
 
     public void write(IngestBatch batch, Exchange exchange) {
         int detailLimit = limits.receiptDetailLimit();
-        int rejectedListed = 0;
-        Map<String, Long> byCode = new TreeMap<>();
+        RejectionTally tally = new RejectionTally(detailLimit);
         List<Receipt.RecordReceipt> records = new ArrayList<>(batch.records().size());
         for (IngestRecord r : batch.records()) {
-            boolean listErrors = true;
-            if (r.status() == RecordStatus.REJECTED) {
-                r.errors().stream().map(FieldError::code).distinct().forEach(code -> byCode.merge(code, 1L, Long::sum));
-                listErrors = rejectedListed++ < detailLimit;
-            }
+            boolean listErrors = tally.listed(r);
             Shown shown = batch.isDryRun() && r.index() < detailLimit ? shown(r) : Shown.NONE;
             records.add(new Receipt.RecordReceipt(r.index(), r.status(), r.evaluationId() == null ? null : r.evaluationId().toString(),
                     StoreFit.isStorableRecordId(r.sourceRecordId()) ? r.sourceRecordId() : null,
@@ -90,7 +82,7 @@ public class ReceiptWriter {
         long rejected = batch.count(RecordStatus.REJECTED);
         Receipt receipt = new Receipt(batch.receiptId(), batch.source().id(), batch.isDryRun(),
                 batch.count(RecordStatus.ACCEPTED), batch.count(RecordStatus.DUPLICATE), rejected,
-                rejected == 0 ? null : byCode, rejectedListed > detailLimit ? (long) (rejectedListed - detailLimit) : null, records);
+                tally.byCode(), tally.unlisted(), records);
         boolean anyTaken = receipt.accepted() + receipt.duplicates() > 0;
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, anyTaken ? 200 : 422);

@@ -38,7 +38,9 @@ public class RecordMapper {
                         + "province's operators, the other records of the request are not affected"));
                 continue;
             }
-            fillDataSource(result.unified());
+            if (!batch.adapter().adapter().producesCaseEvents()) {
+                fillDataSource(result.unified());
+            }
             record.mapped(result.unified(), result.sourceRecordId(), result.channelDetail(), result.lookedAt());
             if (result.duplicateOf() != null) {
                 record.knownDuplicateOf(result.duplicateOf());

@@ -7,7 +7,7 @@ import java.util.Optional;
  * The fields of the unified evaluation record (the national field set), as they are named on the wire.
  * Mappings may only target these names; personal fields are masked in answers and never logged.
  */
-public enum UnifiedField {
+public enum UnifiedField implements MappedField {
     PROJECT_NO("projectNo", Kind.TEXT, false),
     ASSESS_NUMBER("assessNumber", Kind.INTEGER, false),
     TASK_CODE("taskCode", Kind.TEXT, false),
@@ -43,8 +43,13 @@ public enum UnifiedField {
         /** {@code yyyy-MM-dd HH:mm:ss}, China time */
         TIME,
         /** a comma-separated list of codes */
-        LIST
+        LIST,
+        /** a JSON true or false (the case events' flags; no evaluation field is one) */
+        BOOLEAN
     }
+
+    /** The unified schema v1, which defines these fields. */
+    public static final String SCHEMA = "/schema/evaluation-v1.schema.json";
 
     private final String wireName;
     private final Kind kind;
@@ -62,12 +67,19 @@ public enum UnifiedField {
         this.freeText = freeText;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
 
+    @Override
     public Kind kind() {
         return kind;
+    }
+
+    @Override
+    public String schema() {
+        return SCHEMA;
     }
 
     /** Personal information: encrypted at rest later, masked in answers, never logged. */

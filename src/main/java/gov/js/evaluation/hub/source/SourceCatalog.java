@@ -114,6 +114,9 @@ public final class SourceCatalog {
         if (format.isEmpty()) {
             problems.add(f.problem("adapter", "'" + adapter + "' is not loaded"
                     + Optional.ofNullable(adapters.problems().get(adapter)).map(p -> " (" + firstLine(p) + ")").orElse("")));
+        } else if (adapters.find(adapter).orElseThrow().adapter().producesCaseEvents() && !HttpPushSettings.NAME.equals(transport)) {
+            problems.add(f.problem("transport", "adapter '" + adapter + "' maps case events, which the hub takes by HTTP push "
+                    + "(POST /api/v1/sources/{id}/case-events); give transport: " + HttpPushSettings.NAME));
         } else if (settings != null && settings.recordFormat().filter(r -> !r.equals(format.get())).isPresent()) {
             problems.add(f.problem("transport", transport + " hands the adapter " + settings.recordFormat().get()
                     + " records, but adapter '" + adapter + "' reads " + format.get()));

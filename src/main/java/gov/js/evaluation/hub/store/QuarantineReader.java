@@ -37,14 +37,14 @@ public class QuarantineReader {
     private static final long READ_BYTES = 1024 * 1024;
 
     /**
-     * One rejected record: where it came from, why it is held (the latest reasons), and its text as received; when
+     * One rejected record (recordKind: evaluation, or case-event for a handler system's event): where it came from, why it is held (the latest reasons), and its text as received; when
      * the text is longer than a page shows, {@code rawPayloadTruncated} is true and {@code rawPayloadLength} its length.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuarantineView(long quarantineId, String receiptId, int recordIndex, String sourceRecordId,
                                  String adapterId, String adapterVersion, String receivedAt, String quarantinedAt,
                                  int replayCount, String lastReplayedAt, List<FieldError> errors, String rawPayload,
-                                 Boolean rawPayloadTruncated, Integer rawPayloadLength) {
+                                 Boolean rawPayloadTruncated, Integer rawPayloadLength, String recordKind) {
 
         /** This view with the text shown of the record ({@code null}: it left quarantine meanwhile). */
         QuarantineView withRawText(String text) {
@@ -53,11 +53,11 @@ public class QuarantineReader {
             }
             if (text.length() <= MAX_SHOWN_RAW_CHARS) {
                 return new QuarantineView(quarantineId, receiptId, recordIndex, sourceRecordId, adapterId, adapterVersion, receivedAt,
-                        quarantinedAt, replayCount, lastReplayedAt, errors, text, null, null);
+                        quarantinedAt, replayCount, lastReplayedAt, errors, text, null, null, recordKind);
             }
             int cut = Character.isHighSurrogate(text.charAt(MAX_SHOWN_RAW_CHARS - 1)) ? MAX_SHOWN_RAW_CHARS - 1 : MAX_SHOWN_RAW_CHARS;
             return new QuarantineView(quarantineId, receiptId, recordIndex, sourceRecordId, adapterId, adapterVersion, receivedAt,
-                    quarantinedAt, replayCount, lastReplayedAt, errors, text.substring(0, cut), Boolean.TRUE, text.length());
+                    quarantinedAt, replayCount, lastReplayedAt, errors, text.substring(0, cut), Boolean.TRUE, text.length(), recordKind);
         }
     }
 
@@ -93,7 +93,8 @@ public class QuarantineReader {
         Object[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(keys), java.util.stream.Stream.of(limit, offset)).toArray();
         List<Row> rows = jdbc.query("""
                 SELECT quarantine_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version, received_at,
-                       quarantined_at, replay_count, last_replayed_at, errors::text AS errors, octet_length(raw_payload) AS stored_bytes
+                       quarantined_at, replay_count, last_replayed_at, errors::text AS errors, octet_length(raw_payload) AS stored_bytes,
+                       record_kind
                 FROM quarantine WHERE
                 """ + where + " ORDER BY quarantine_id LIMIT ? OFFSET ?", this::row, args);
         List<QuarantineView> shown = new ArrayList<>();
@@ -148,7 +149,7 @@ public class QuarantineReader {
         return new Row(new QuarantineView(rs.getLong("quarantine_id"), rs.getString("receipt_id"), rs.getInt("record_index"),
                 rs.getString("source_record_id"), rs.getString("adapter_id"), rs.getString("adapter_version"),
                 time(rs, "received_at"), time(rs, "quarantined_at"), rs.getInt("replay_count"), time(rs, "last_replayed_at"),
-                json.readValue(rs.getString("errors"), ERRORS), null, null, null), rs.getLong("stored_bytes"));
+                json.readValue(rs.getString("errors"), ERRORS), null, null, null, rs.getString("record_kind")), rs.getLong("stored_bytes"));
     }
 
     private static String time(ResultSet rs, String column) throws SQLException {

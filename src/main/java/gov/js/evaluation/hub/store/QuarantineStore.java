@@ -25,7 +25,8 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Keeps every rejected record with its raw text, its source and the reasons, for inspection and replay.
+ * Keeps every rejected record (a rating, or a handler system's case event) with its raw text, its source and the
+ * reasons, for inspection and replay.
  * A replayed record that is rejected again keeps its place, with the new reasons; one that is taken
  * leaves. Replay locks the records it works on, so two replays never take the same record twice.
  */
@@ -131,13 +132,13 @@ public class QuarantineStore {
         }
         return jdbc.update("""
                 INSERT INTO quarantine (source_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version,
-                                        raw_payload, unified, errors, received_at, channel_detail, source_tree)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?)
+                                        raw_payload, unified, errors, received_at, channel_detail, source_tree, record_kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?)
                 ON CONFLICT (source_id, receipt_id, record_index) DO NOTHING""",
                 batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), recordId(record),
                 batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), personal.protect(record.rawText()),
                 unified(record), errors(verdicts.errorsOf(record)), Timestamp.from(batch.receivedAt()),
-                channelDetail(record), sourceTree(record));
+                channelDetail(record), sourceTree(record), recordKind(batch));
     }
 
     /** Keeps several rejected records of one batch, with one batched statement for new records; answers the rows added. */
@@ -147,14 +148,14 @@ public class QuarantineStore {
         }
         int[] rows = jdbc.batchUpdate("""
                 INSERT INTO quarantine (source_id, receipt_id, record_index, source_record_id, adapter_id, adapter_version,
-                                        raw_payload, unified, errors, received_at, channel_detail, source_tree)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?)
+                                        raw_payload, unified, errors, received_at, channel_detail, source_tree, record_kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?)
                 ON CONFLICT (source_id, receipt_id, record_index) DO NOTHING""",
                 records.stream().map(record -> new Object[] {
                     batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), recordId(record),
                     batch.adapter().descriptor().id(), batch.adapter().descriptor().version(), personal.protect(record.rawText()),
                     unified(record), errors(verdicts.errorsOf(record)), Timestamp.from(batch.receivedAt()),
-                    channelDetail(record), sourceTree(record)})
+                    channelDetail(record), sourceTree(record), recordKind(batch)})
                         .toList());
         return java.util.Arrays.stream(rows).map(n -> n < 0 ? 1 : n).sum(); // SUCCESS_NO_INFO counts as a row
     }
@@ -172,12 +173,12 @@ public class QuarantineStore {
             }
             return jdbc.update("""
                     INSERT INTO quarantine (source_id, receipt_id, record_index, adapter_id, adapter_version, raw_payload, errors,
-                                            received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                                            received_at, record_kind)
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                     ON CONFLICT (source_id, receipt_id, record_index) DO NOTHING""",
                     batch.source().id(), UUID.fromString(batch.receiptId()), record.index(), batch.adapter().descriptor().id(),
                     batch.adapter().descriptor().version(), personal.protect(record.rawText()), errors(verdicts.errorsOf(record)),
-                    Timestamp.from(batch.receivedAt()));
+                    Timestamp.from(batch.receivedAt()), recordKind(batch));
         }
     }
 
@@ -219,6 +220,11 @@ public class QuarantineStore {
     public long lastIdOf(String sourceId) {
         Long id = jdbc.queryForObject("SELECT max(quarantine_id) FROM quarantine WHERE source_id = ?", Long.class, sourceId);
         return id == null ? 0 : id;
+    }
+
+    /** A rating, or a handler system's case event (its adapter maps case events). */
+    private static String recordKind(IngestBatch batch) {
+        return batch.adapter().adapter().producesCaseEvents() ? "case-event" : "evaluation";
     }
 
     /** The source's id of the record as far as the column holds it (the raw text keeps it whole). */

@@ -38,6 +38,8 @@ public enum ErrorCode {
     EVENT_NOT_ALLOWED,
     /** a case event's eventId was used by the same source for another case */
     EVENT_ID_REUSED,
+    /** a case event carries a field of another kind of event (reply on a SIGNED event, workingDays on a RECTIFIED one) */
+    NOT_A_FIELD_OF_THIS_EVENT,
     /** dataSource names another province than the hub's (320, Jiangsu) */
     DATA_SOURCE_NOT_THIS_PROVINCE,
     /** deptCode fails the GB 32100 check character */

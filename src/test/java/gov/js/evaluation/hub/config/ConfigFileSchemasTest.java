@@ -2,6 +2,7 @@ package gov.js.evaluation.hub.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.js.evaluation.hub.schema.CaseEventField;
 import gov.js.evaluation.hub.schema.UnifiedField;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,8 +73,17 @@ class ConfigFileSchemasTest {
     @Test
     void theMappingSchemaKnowsExactlyTheUnifiedFields() throws IOException {
         JsonNode schema = JsonMapper.builder().build().readTree(SCHEMAS.resolve(ConfigSchema.MAPPING.fileName()).toFile());
-        assertThat(schema.at("/properties/fields/properties").propertyNames())
+        assertThat(schema.at("/$defs/evaluationFields/properties").propertyNames())
                 .containsExactlyElementsOf(Arrays.stream(UnifiedField.values()).map(UnifiedField::wireName).toList());
+    }
+
+    @Test
+    void theMappingSchemaKnowsExactlyTheCaseEventFieldsAndTheCaseEventSchemaToo() throws IOException {
+        JsonNode schema = JsonMapper.builder().build().readTree(SCHEMAS.resolve(ConfigSchema.MAPPING.fileName()).toFile());
+        List<String> fields = Arrays.stream(CaseEventField.values()).map(CaseEventField::wireName).toList();
+        assertThat(schema.at("/$defs/caseEventFields/properties").propertyNames()).containsExactlyElementsOf(fields);
+        JsonNode events = JsonMapper.builder().build().readTree(SCHEMAS.resolve("case-event-v1.schema.json").toFile());
+        assertThat(events.path("properties").propertyNames()).containsExactlyElementsOf(fields);
     }
 
     @Test
@@ -81,15 +91,19 @@ class ConfigFileSchemasTest {
         for (ConfigSchema schema : ConfigSchema.values()) {
             JsonNode root = JsonMapper.builder().build().readTree(SCHEMAS.resolve(schema.fileName()).toFile());
             assertThat(root.path("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
-            assertDocumented(root, schema.fileName());
+            assertDocumented(root, schema.fileName(), false);
         }
     }
 
-    private static void assertDocumented(JsonNode node, String where) {
+    /**
+     * {@code conditional}: under if / then / else, whose {@code properties} narrow an object that its own schema closes
+     * and documents (the mapping's fields, by its target).
+     */
+    private static void assertDocumented(JsonNode node, String where, boolean conditional) {
         if (!node.isObject()) {
             return;
         }
-        if (node.has("properties")) {
+        if (node.has("properties") && !conditional) {
             assertThat(node.path("additionalProperties").isBoolean() && !node.path("additionalProperties").asBoolean())
                     .as(where + ": additionalProperties: false").isTrue();
             node.get("properties").properties().forEach(p -> {
@@ -98,7 +112,8 @@ class ConfigFileSchemasTest {
         }
         node.properties().forEach(p -> {
             if (p.getValue().isObject()) {
-                assertDocumented(p.getValue(), where + "/" + p.getKey());
+                assertDocumented(p.getValue(), where + "/" + p.getKey(),
+                        conditional || List.of("if", "then", "else").contains(p.getKey()));
             }
         });
     }

@@ -343,7 +343,7 @@ class IngestApiTest {
             assertThat(config.json().path("$schema").asString()).as(name).isEqualTo("https://json-schema.org/draft/2020-12/schema");
         }
         assertThat(hub.get("/api/v1/schema/source").json().at("/properties/maxBodyBytes/maximum").asLong()).isEqualTo(104857600);
-        assertThat(hub.get("/api/v1/schema/mapping").json().at("/properties/fields/properties").has("satisfaction")).isTrue();
+        assertThat(hub.get("/api/v1/schema/mapping").json().at("/$defs/evaluationFields/properties").has("satisfaction")).isTrue();
         assertThat(hub.get("/api/v1/schema/no-such-file").status()).isEqualTo(404);
 
         Response openApi = hub.get("/api/v1/openapi.yaml");

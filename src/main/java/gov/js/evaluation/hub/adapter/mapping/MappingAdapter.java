@@ -4,7 +4,9 @@ import gov.js.evaluation.hub.adapter.EvaluationAdapter;
 import gov.js.evaluation.hub.adapter.MappingResult;
 import gov.js.evaluation.hub.decode.SourceRecord;
 import gov.js.evaluation.hub.schema.ChinaTime;
+import gov.js.evaluation.hub.schema.MappedField;
 import gov.js.evaluation.hub.schema.UnifiedField;
+import gov.js.evaluation.hub.validate.UnifiedSchema;
 import gov.js.evaluation.hub.validate.ErrorCode;
 import gov.js.evaluation.hub.validate.FieldError;
 import java.time.LocalDate;
@@ -32,7 +34,7 @@ public final class MappingAdapter implements EvaluationAdapter {
     private final String version;
     private final MappingDefinition mapping;
     /** Each field's rules in file order; the first that applies and yields a value fills the field. */
-    private final Map<UnifiedField, List<FieldRule>> rulesByField = new LinkedHashMap<>();
+    private final Map<MappedField, List<FieldRule>> rulesByField = new LinkedHashMap<>();
 
     /** What one rule did with a record. */
     private enum Outcome {
@@ -64,13 +66,19 @@ public final class MappingAdapter implements EvaluationAdapter {
     }
 
     @Override
+    public boolean producesCaseEvents() {
+        return mapping.target() == MappingDefinition.Target.CASE_EVENT;
+    }
+
+    @Override
     public MappingResult map(SourceRecord record) {
         ObjectNode unified = JsonNodeFactory.instance.objectNode();
         List<FieldError> errors = new ArrayList<>();
         JsonNode content = record.content();
         if (content == null || !content.isObject()) {
             errors.add(FieldError.of("record", ErrorCode.MAPPING_FAILED,
-                    "a record must be a JSON object with the evaluation's fields, not " + describe(content)));
+                    "a record must be a JSON object with the " + (producesCaseEvents() ? "case event's" : "evaluation's")
+                            + " fields, not " + describe(content)));
             return new MappingResult(unified, null, errors);
         }
         Map<String, String> lookedAt = new LinkedHashMap<>();
@@ -124,7 +132,7 @@ public final class MappingAdapter implements EvaluationAdapter {
     }
 
     private Outcome apply(FieldRule rule, JsonNode content, ObjectNode unified, List<FieldError> errors) {
-        UnifiedField field = rule.target();
+        MappedField field = rule.target();
         JsonNode value;
         if (rule.fixedValue() != null) {
             value = JsonNodeFactory.instance.stringNode(rule.fixedValue());
@@ -195,11 +203,7 @@ public final class MappingAdapter implements EvaluationAdapter {
         if (text.isEmpty()) {
             return Outcome.NOTHING;
         }
-        if (field.kind() == UnifiedField.Kind.INTEGER && text.matches("-?[0-9]{1,9}")) {
-            unified.put(field.wireName(), Integer.parseInt(text));
-        } else {
-            unified.put(field.wireName(), text);
-        }
+        unified.set(field.wireName(), UnifiedSchema.wireValue(field, text));
         return Outcome.FILLED;
     }
 

@@ -6,7 +6,9 @@ import gov.js.evaluation.hub.config.ConfigFileException;
 import gov.js.evaluation.hub.config.ConfigFiles;
 import gov.js.evaluation.hub.config.ConfigProblems;
 import gov.js.evaluation.hub.config.ConfigSchema;
+import gov.js.evaluation.hub.schema.CaseEventField;
 import gov.js.evaluation.hub.schema.ChinaTime;
+import gov.js.evaluation.hub.schema.MappedField;
 import gov.js.evaluation.hub.schema.UnifiedField;
 import gov.js.evaluation.hub.validate.UnifiedSchema;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
@@ -59,12 +62,21 @@ public final class MappingFileParser {
         if (!id.equals(name)) {
             problems.add(f.problem("mapping", "'" + id + "' must equal the file name (" + name + ")"));
         }
+        MappingDefinition.Target mapsInto = MappingDefinition.Target.of(root.path("target").asString("evaluation"));
         List<FieldRule> rules = new ArrayList<>();
         JsonNode fields = root.get("fields");
         for (String fieldName : fields.propertyNames()) {
-            UnifiedField target = UnifiedField.byWireName(fieldName).orElseThrow(); // the schema knows only these
-            JsonNode spec = fields.get(fieldName);
             String at = "fields." + fieldName;
+            // the schema knows only these; the check stays for a schema that would let another name through
+            Optional<? extends MappedField> known = mapsInto == MappingDefinition.Target.CASE_EVENT
+                    ? CaseEventField.byWireName(fieldName) : UnifiedField.byWireName(fieldName);
+            if (known.isEmpty()) {
+                problems.add(f.problem(at, "'" + fieldName + "' is not a field of the " + (mapsInto == MappingDefinition.Target.CASE_EVENT
+                        ? "case event schema v1" : "unified schema v1")));
+                continue;
+            }
+            MappedField target = known.get();
+            JsonNode spec = fields.get(fieldName);
             if (spec.isArray()) {
                 for (int i = 0; i < spec.size(); i++) {
                     JsonNode one = spec.get(i);
@@ -77,13 +89,17 @@ public final class MappingFileParser {
         }
         JsonPointer recordId = root.has("recordId")
                 ? problems.value(() -> MappingPaths.pointer(f, root.get("recordId").asString(), "recordId")) : null;
+        if (mapsInto == MappingDefinition.Target.CASE_EVENT && root.has("channelDetail")) {
+            problems.add(f.problem("channelDetail", "a case event keeps no channel detail: put what the event says into its "
+                    + "fields (note for a remark)"));
+        }
         ChannelDetailRules channelDetail = problems.value(() -> ChannelDetailRules.parse(f));
         problems.throwIfAny();
         return new MappingDefinition(id, root.path("description").asString(""), recordId, rules,
-                channelDetail);
+                channelDetail, mapsInto);
     }
 
-    private FieldRule rule(ConfigFile f, UnifiedField target, JsonNode spec, String at) {
+    private FieldRule rule(ConfigFile f, MappedField target, JsonNode spec, String at) {
         if (spec.isString()) {
             return FieldRule.fromPath(target, MappingPaths.pointer(f, spec.asString(), at));
         }
@@ -136,7 +152,7 @@ public final class MappingFileParser {
      * The values the rule itself can put into the field (its {@code value}, {@code default} or code table's targets)
      * must be values of the field: a code table that maps to pf "9" would reject every record it maps.
      */
-    private static void checkConstants(ConfigFile f, UnifiedField target, JsonNode spec, CodeTable codes, String at,
+    private static void checkConstants(ConfigFile f, MappedField target, JsonNode spec, CodeTable codes, String at,
                                        ConfigProblems problems) {
         if (codes != null) {
             boolean inline = spec.get("codes").isObject();
@@ -151,7 +167,7 @@ public final class MappingFileParser {
         }
     }
 
-    private static void checkConstant(ConfigFile f, UnifiedField target, String value, String at, String what,
+    private static void checkConstant(ConfigFile f, MappedField target, String value, String at, String what,
                                       ConfigProblems problems) {
         String text = value.strip();
         if (!text.isEmpty()) {
