@@ -141,7 +141,7 @@ public final class DeadlinePolicies {
     }
 
     /** 320500 covers every code that begins 3205; 320000 all of Jiangsu. */
-    static String regionPrefix(String code) {
+    public static String regionPrefix(String code) {
         String p = code;
         while (p.length() > 2 && p.endsWith("00")) {
             p = p.substring(0, p.length() - 2);
