@@ -48,6 +48,7 @@ public final class StrictReceiver implements AutoCloseable {
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger numbers = new AtomicInteger();
     private volatile boolean down;
+    private volatile int delayMs;
     private volatile Predicate<JsonNode> refuse = b -> false;
 
     private StrictReceiver(boolean envelope, String secret, String keyField, List<String> required, List<String> reminderRequired) {
@@ -89,6 +90,11 @@ public final class StrictReceiver implements AutoCloseable {
 
     public void down(boolean down) {
         this.down = down;
+    }
+
+    /** Takes what it accepts at once but answers only after {@code ms}: the sender may be gone by then. */
+    public void answerAfter(int ms) {
+        this.delayMs = ms;
     }
 
     public void refuse(Predicate<JsonNode> bodies) {
@@ -172,7 +178,7 @@ public final class StrictReceiver implements AutoCloseable {
             String answer = status == 200
                     ? "{\"code\":\"0\",\"msg\":\"ok\",\"message\":\"ok\",\"data\":{\"工单编号\":\"" + accepted.get(key) + "\"}}"
                     : "{\"code\":\"" + code + "\",\"msg\":\"" + reason + "\",\"message\":\"" + reason + "\"}";
-            return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=UTF-8")
+            return aResponse().withStatus(status).withFixedDelay(delayMs).withHeader("Content-Type", "application/json; charset=UTF-8")
                     .withBody(answer.getBytes(StandardCharsets.UTF_8)).build();
         }
 
