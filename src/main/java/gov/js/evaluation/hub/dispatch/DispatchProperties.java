@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendLeaseMargin a send holds its message for the target's connect and response timeouts plus this; a
  *                        message still held after that (its drainer died) is sent again, with the same key and body
  * @param upwardTarget    the target of the upward case records (rectified, appeal upheld, return visited)
- * @param targets         per target id (targets/&lt;id&gt;/target.yaml): url and reminder-url (override the file's),
+ * @param targets         per target id (targets/<id>/target.yaml): url and reminder-url (override the file's),
  *                        secret (the HMAC-SM3 key of request-hmac-sm3 signatures, never in the file), key-id
  *                        (overrides the file's keyId)
  */

@@ -3,13 +3,13 @@ package gov.js.evaluation.hub.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gov.js.evaluation.hub.ConfigFolder;
 import gov.js.evaluation.hub.HubInstance;
 import gov.js.evaluation.hub.config.ConfigFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,22 +20,9 @@ class DispatchCatalogTest {
     @TempDir
     Path dir;
 
-    /** The repository's routing/, targets/, mappings/targets/ and mappings/codes/. */
+    /** The repository's configuration folders, routing/, targets/ and mappings/ among them. */
     private void copyRepository() {
-        for (String folder : new String[] {"routing", "targets", "mappings/targets", "mappings/codes"}) {
-            try (Stream<Path> walk = Files.walk(Path.of(folder))) {
-                for (Path p : walk.toList()) {
-                    Path to = dir.resolve(p.toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(p, to);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        ConfigFolder.copyOfRepository(dir);
     }
 
     private void write(String relative, String text) {
