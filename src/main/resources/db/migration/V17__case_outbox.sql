@@ -29,3 +29,7 @@ CREATE TABLE case_outbox (
 -- what the drainer looks at: messages not yet settled
 CREATE INDEX case_outbox_open ON case_outbox (next_attempt_at) WHERE state IN ('PENDING', 'SENDING', 'RETRYING');
 CREATE INDEX case_outbox_case ON case_outbox (case_id, lane, seq);
+
+-- cases opened before this migration and not yet dispatched get their dispatch now
+INSERT INTO case_outbox (case_id, seq, purpose, lane)
+SELECT case_id, 1, 'DISPATCH', 'handler' FROM rectification_case WHERE state = 'NEW';

@@ -94,6 +94,8 @@ public class CaseDispatchDrainer implements AutoCloseable {
     public void drain() {
         if (started.compareAndSet(false, true)) {
             outbox.allDueNow(clock.instant());
+            settings.targets().keySet().stream().filter(id -> catalogs.current().target(id).isEmpty()).forEach(id ->
+                    log.warn("hub.dispatch.targets.{} names no target (targets/{}/target.yaml is missing or refused)", id, id));
         }
         drainers.startUpToSize();
     }
@@ -167,7 +169,15 @@ public class CaseDispatchDrainer implements AutoCloseable {
             return new Skipped();
         }
         Target t = target.get();
-        String body = due.body() != null ? due.body() : messages.body(due, t, messages.unified(due, targetId, rule, dispatch));
+        String body;
+        try {
+            body = due.body() != null ? due.body() : messages.body(due, t, messages.unified(due, targetId, rule, dispatch));
+        } catch (RuntimeException e) {
+            // building is deterministic: a message that cannot be built now never can, and must not hold up the others
+            outbox.dead(due.messageId(), now, "the message could not be built from the case: " + UnexpectedFailures.kinds(e));
+            count(due.purpose(), "dead");
+            return new Skipped();
+        }
         int send = due.sends() + 1;
         Instant leaseUntil = now.plusMillis(t.connectTimeoutMs() + (long) t.responseTimeoutMs()).plus(settings.sendLeaseMargin());
         outbox.lease(due.messageId(), targetId, ruleId, body, now, leaseUntil);
