@@ -118,7 +118,7 @@ public class CaseReader {
 
     /**
      * The case outbox's messages of the case (V17): {@code dispatch} {target, rule, state, sends, lastError, workOrderNo,
-     * deliveredAt} (null before the case is routed), {@code upward} {state (NONE, PENDING, DELIVERED, DEAD: the worst of
+     * settledAt} (null before V17 enqueued one), {@code upward} {state (NONE, PENDING, DELIVERED, DEAD: the worst of
      * its records), records: [{seq, state, sends, lastError}]}, {@code reminders} [{seq, state, sends, lastError}].
      */
     private void outbox(Map<String, Object> c, UUID caseId) {

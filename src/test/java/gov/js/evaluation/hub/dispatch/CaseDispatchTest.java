@@ -75,6 +75,7 @@ class CaseDispatchTest {
 
     @AfterEach
     void healthyAgain() {
+        hotline.start();
         hotline.down(false);
         national.down(false);
         hotline.refuse(b -> false);
@@ -188,6 +189,25 @@ class CaseDispatchTest {
         assertThat(overdue.path("工单编号").asString()).as("the reminder names the work order").isEqualTo(c.at("/dispatch/workOrderNo").asString());
         assertThat(overdue.path("时限类型").asString()).isEqualTo("整改");
         assertThat(hotline.received().stream().filter(r -> r.status() == 409)).as("nothing sent twice unmarked").isEmpty();
+    }
+
+    @Test
+    void aTargetThatRefusesConnectionsGetsTheCaseOnceWhenItListensAgain() {
+        hotline.stop();
+        String caseId = caseOf(hub, badRating());
+        JsonNode waiting = awaitCase(hub, caseId, j -> j.at("/dispatch/sends").asInt() >= 2);
+        assertThat(waiting.at("/dispatch/lastError").asString()).contains("could not reach hotline-12345-workorder");
+        assertThat(waiting.at("/dispatch/state").asString()).isIn("RETRYING", "SENDING");
+
+        hotline.start();
+        JsonNode c = awaitCase(hub, caseId, j -> "DISPATCHED".equals(j.path("state").asString()));
+        assertThat(c.at("/dispatch/state").asString()).isEqualTo("DELIVERED");
+        List<StrictReceiver.Received> sends = hotline.received().stream().filter(r -> ofCase(caseId).test(r.body()) && isDispatch(r.body()))
+                .toList();
+        assertThat(sends).as("nothing reached it while it was down; once after").hasSize(1);
+        assertThat(sends.get(0).send()).as("a re-send of the same message").isGreaterThanOrEqualTo(3);
+        assertThat(sends.get(0).key()).isEqualTo(c.at("/timeline").valueStream().filter(e -> e.path("kind").asString().equals("DISPATCHED"))
+                .findFirst().orElseThrow().at("/detail/messageId").asString());
     }
 
     @Test

@@ -74,12 +74,17 @@ public final class StrictReceiver implements AutoCloseable {
         return new StrictReceiver(true, hmacKey, "messageId", List.of(required), List.of(required));
     }
 
+    /** Listens (again, on the same port, after {@link #stop}), remembering what it took before. */
     public StrictReceiver start() {
-        server.start();
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        if (!server.isRunning()) {
+            server.start();
+            server.resetMappings();
+            server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        }
         return this;
     }
 
+    /** Stops listening: connections to its port are refused. */
     public void stop() {
         server.stop();
     }
