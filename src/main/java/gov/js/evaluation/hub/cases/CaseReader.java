@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -50,10 +53,15 @@ public class CaseReader {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    /** One snapshot for the parts of one case (the row, deadlines, timeline, outbox): never a state older than its timeline. */
+    private final TransactionTemplate snapshot;
 
-    public CaseReader(JdbcTemplate jdbc, ObjectMapper json) {
+    public CaseReader(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /**
@@ -96,6 +104,10 @@ public class CaseReader {
     }
 
     public Optional<Map<String, Object>> find(UUID caseId) {
+        return snapshot.execute(tx -> read(caseId));
+    }
+
+    private Optional<Map<String, Object>> read(UUID caseId) {
         Optional<Map<String, Object>> found = jdbc.query("SELECT " + COLUMNS + " FROM rectification_case c WHERE c.case_id = ?",
                 (rs, n) -> row(rs), caseId).stream().findFirst();
         found.ifPresent(c -> {
