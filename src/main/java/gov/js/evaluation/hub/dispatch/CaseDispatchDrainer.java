@@ -5,7 +5,9 @@ import gov.js.evaluation.hub.cases.CaseEvent;
 import gov.js.evaluation.hub.cases.CaseEventKind;
 import gov.js.evaluation.hub.cases.CaseEvents;
 import gov.js.evaluation.hub.national.Drainers;
+import gov.js.evaluation.hub.protection.SecretWords;
 import gov.js.evaluation.hub.protection.UnexpectedFailures;
+import gov.js.evaluation.hub.source.UrlSecrets;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
@@ -96,6 +98,16 @@ public class CaseDispatchDrainer implements AutoCloseable {
             outbox.allDueNow(clock.instant());
             settings.targets().keySet().stream().filter(id -> catalogs.current().target(id).isEmpty()).forEach(id ->
                     log.warn("hub.dispatch.targets.{} names no target (targets/{}/target.yaml is missing or refused)", id, id));
+            // a target's address may carry a secret (user information, a token parameter): never in a log line
+            settings.targets().values().forEach(t -> {
+                UrlSecrets.register(t.url());
+                UrlSecrets.register(t.reminderUrl());
+                SecretWords.register(java.util.Arrays.asList(t.secret()));
+            });
+            catalogs.current().targets().values().forEach(t -> {
+                UrlSecrets.register(t.url());
+                UrlSecrets.register(t.reminderUrl());
+            });
         }
         drainers.startUpToSize();
     }
