@@ -4,6 +4,7 @@ import gov.js.evaluation.hub.access.OperatorProperties;
 import gov.js.evaluation.hub.access.SourceAccessProperties;
 import gov.js.evaluation.hub.catalog.ReloadProperties;
 import gov.js.evaluation.hub.decode.InputLimits;
+import gov.js.evaluation.hub.dispatch.DispatchProperties;
 import gov.js.evaluation.hub.ingest.IngestLimitsProperties;
 import gov.js.evaluation.hub.cases.CasesProperties;
 import gov.js.evaluation.hub.invitation.InvitationProperties;
@@ -59,6 +60,7 @@ import org.springframework.validation.annotation.Validated;
  * @param ingest          what one request, and all requests together, may make the hub do
  * @param invitations     SMS rating invitations
  * @param cases           rectification cases of bad ratings
+ * @param dispatch        the case outbox: cases dispatched to their targets, reminders, upward case records
  */
 @ConfigurationProperties("hub")
 @Validated
@@ -84,7 +86,8 @@ public record HubProperties(
         @DefaultValue @Valid @NestedConfigurationProperty HubKafkaProperties kafka,
         @DefaultValue @Valid @NestedConfigurationProperty IngestLimitsProperties ingest,
         @DefaultValue @Valid @NestedConfigurationProperty InvitationProperties invitations,
-        @DefaultValue @Valid @NestedConfigurationProperty CasesProperties cases) {
+        @DefaultValue @Valid @NestedConfigurationProperty CasesProperties cases,
+        @DefaultValue @Valid @NestedConfigurationProperty DispatchProperties dispatch) {
 
     public InputLimits inputLimits() {
         return new InputLimits(maxJsonDepth, maxXmlDepth, maxStringLength, maxNumberLength);

@@ -98,6 +98,11 @@ public class HubSettingsConfiguration {
     }
 
     @Bean
+    gov.js.evaluation.hub.dispatch.DispatchProperties dispatchProperties(HubProperties hub) {
+        return hub.dispatch();
+    }
+
+    @Bean
     HubKafkaProperties hubKafkaProperties(HubProperties hub) {
         return hub.kafka();
     }

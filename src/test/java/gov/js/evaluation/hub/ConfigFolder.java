@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  */
 public final class ConfigFolder {
 
-    private static final List<String> FOLDERS = List.of("routes", "sources", "adapters", "mappings", "deadlines", "calendar");
+    private static final List<String> FOLDERS = List.of("routes", "sources", "adapters", "mappings", "routing", "targets", "deadlines", "calendar");
 
     private final Path root;
 

@@ -54,6 +54,11 @@ public final class OperatorScope {
         this.prefixes = prefixes;
     }
 
+    /** The whole province: what the hub's own work (building a dispatch, a replay) reads with. */
+    public static OperatorScope province() {
+        return PROVINCE;
+    }
+
     /** The scope of these regions (6-digit codes, checked at start); none, or 320000 among them: the province. */
     public static OperatorScope of(Collection<String> regions) {
         List<String> prefixes = regions.stream().map(OperatorScope::prefixOf).distinct().toList();

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * the evaluations it has just inserted, whatever brought them: a transport, a replay, a Kafka store consumer): a
  * rating at or below {@code hub.cases.open-at-or-below} opens its case number's case, unless that case is open
  * already; a follow-up rating (assessNumber 2) of a case number with a case joins it as an event. Set-based, two
- * statements per transaction whatever the number of records.
+ * statements per transaction whatever the number of records; an opened case's dispatch is enqueued in the case outbox
+ * by the same statement.
  */
 @Component
 public class CaseOpener {
@@ -42,6 +43,9 @@ public class CaseOpener {
                 INSERT INTO case_deadline (case_id, round, kind, policy, runs_from, started_at, due_at, calendar_assumed)
                 SELECT o.case_id, 1, 'RECTIFY', b.policy, 'rating', b.assess_time, b.due, b.assumed
                 FROM opened o JOIN bad b ON b.evaluation_id = o.evaluation_id WHERE b.due IS NOT NULL
+            ), dispatch AS (
+                -- the case's dispatch to its target (case outbox, V17), enqueued with the OPENED event
+                INSERT INTO case_outbox (case_id, seq, purpose, lane) SELECT case_id, 1, 'DISPATCH', 'handler' FROM opened
             )
             INSERT INTO case_event (case_id, seq, kind, source, actor, detail)
             SELECT o.case_id, 1, 'OPENED', o.source_id, 'hub',

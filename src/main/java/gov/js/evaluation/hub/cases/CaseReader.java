@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -51,10 +54,15 @@ public class CaseReader {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    /** One snapshot for the parts of one case (the row, deadlines, timeline, outbox): never a state older than its timeline. */
+    private final TransactionTemplate snapshot;
 
-    public CaseReader(JdbcTemplate jdbc, ObjectMapper json) {
+    public CaseReader(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /**
@@ -102,8 +110,12 @@ public class CaseReader {
         return cases;
     }
 
-    /** The case with its deadlines and timeline, if it is there and within the operator's {@code scope}. */
+    /** The case with its deadlines, timeline and outbox messages, in one snapshot, if it is there and within {@code scope}. */
     public Optional<Map<String, Object>> find(UUID caseId, OperatorScope scope) {
+        return snapshot.execute(tx -> read(caseId, scope));
+    }
+
+    private Optional<Map<String, Object>> read(UUID caseId, OperatorScope scope) {
         OperatorScope.SqlFilter inScope = scope.areaCondition("c.area_code");
         Optional<Map<String, Object>> found = jdbc.query("SELECT " + COLUMNS + " FROM rectification_case c WHERE c.case_id = ? AND "
                 + inScope.condition(), (rs, n) -> row(rs), inScope.argsBetween(List.of(caseId))).stream().findFirst();
@@ -120,8 +132,53 @@ public class CaseReader {
                         e.put("detail", json.readTree(rs.getString(6)));
                         return e;
                     }, caseId));
+            outbox(c, caseId);
         });
         return found;
+    }
+
+    /**
+     * The case outbox's messages of the case (V17): {@code dispatch} {target, rule, state, sends, lastError, workOrderNo,
+     * settledAt} (null before V17 enqueued one), {@code upward} {state (NONE, PENDING, DELIVERED, DEAD: the worst of
+     * its records), records: [{seq, state, sends, lastError}]}, {@code reminders} [{seq, state, sends, lastError}].
+     */
+    private void outbox(Map<String, Object> c, UUID caseId) {
+        List<Map<String, Object>> messages = jdbc.query("""
+                SELECT purpose, seq, target, route_rule, state, sends, last_error, work_order_no, settled_at
+                FROM case_outbox WHERE case_id = ? ORDER BY seq""", (rs, n) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("purpose", rs.getString(1));
+            m.put("seq", rs.getInt(2));
+            m.put("target", rs.getString(3));
+            m.put("rule", rs.getString(4));
+            m.put("state", rs.getString(5));
+            m.put("sends", rs.getInt(6));
+            m.put("lastError", rs.getString(7));
+            m.put("workOrderNo", rs.getString(8));
+            m.put("settledAt", instant(rs, 9));
+            return m;
+        }, caseId);
+        c.put("dispatch", messages.stream().filter(m -> "DISPATCH".equals(m.get("purpose"))).findFirst().map(m -> {
+            Map<String, Object> d = new LinkedHashMap<>(m);
+            d.remove("purpose");
+            d.remove("seq");
+            return d;
+        }).orElse(null));
+        List<Map<String, Object>> upward = messages.stream().filter(m -> "UPWARD".equals(m.get("purpose"))).toList();
+        c.put("reminders", messages.stream().filter(m -> "REMINDER".equals(m.get("purpose"))).map(CaseReader::brief).toList());
+        Map<String, Object> up = new LinkedHashMap<>();
+        up.put("state", upward.isEmpty() ? "NONE" : upward.stream().anyMatch(m -> "DEAD".equals(m.get("state"))) ? "DEAD"
+                : upward.stream().allMatch(m -> "DELIVERED".equals(m.get("state"))) ? "DELIVERED" : "PENDING");
+        up.put("records", upward.stream().map(CaseReader::brief).toList());
+        c.put("upward", up);
+    }
+
+    private static Map<String, Object> brief(Map<String, Object> message) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        for (String k : List.of("seq", "target", "state", "sends", "lastError", "settledAt")) {
+            b.put(k, message.get(k));
+        }
+        return b;
     }
 
     /**

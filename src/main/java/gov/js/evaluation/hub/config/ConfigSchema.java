@@ -33,7 +33,13 @@ public enum ConfigSchema {
     /** {@code calendar/<year>.yaml}: the working-day calendar of one year */
     CALENDAR("calendar"),
     /** {@code deadlines/<id>.yaml}: the deadlines of the cases it matches */
-    DEADLINE_POLICY("deadline-policy");
+    DEADLINE_POLICY("deadline-policy"),
+    /** {@code routing/<id>.yaml}: which target a case is dispatched to */
+    ROUTING_RULE("routing-rule"),
+    /** {@code targets/<id>/target.yaml}: an outbound adapter */
+    TARGET("target"),
+    /** {@code mappings/targets/<name>.yaml}: the unified case → a target's fields */
+    TARGET_MAPPING("target-mapping");
 
     /**
      * Draft 2020-12, knowing {@code patternErrorMessage}: the editors' (YAML language server's) keyword for what a

@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -45,8 +42,7 @@ public class NationalPushDrainer implements AutoCloseable {
     private final Timer latency;
     private final MeterRegistry meters;
     private final AtomicBoolean toldNotConfigured = new AtomicBoolean();
-    private final AtomicInteger running = new AtomicInteger();
-    private final ExecutorService drainers;
+    private final Drainers drainers;
 
     public NationalPushDrainer(NationalPushProperties settings, NationalOutbox outbox, NationalEnvelope envelope,
                                NationalAnswerInterpreter interpreter, ProducerTemplate producer,
@@ -63,12 +59,7 @@ public class NationalPushDrainer implements AutoCloseable {
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5, settings.maxBackoff());
         this.latency = Timer.builder("hub.national.push.latency").description("time of one push to the national platform")
                 .publishPercentileHistogram().register(meters);
-        AtomicInteger n = new AtomicInteger();
-        this.drainers = Executors.newFixedThreadPool(settings.drainers(), r -> {
-            Thread t = new Thread(r, "national-push-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.drainers = new Drainers("national-push", settings.drainers(), this::drainUntilNothingIsDue);
     }
 
     /** One timer tick: starts drainers until {@code hub.national.drainers} run; returns at once. */
@@ -79,16 +70,7 @@ public class NationalPushDrainer implements AutoCloseable {
             }
             return;
         }
-        for (int active = running.get(); active < settings.drainers(); active = running.get()) {
-            if (running.compareAndSet(active, active + 1)) {
-                try {
-                    drainers.execute(this::drainUntilNothingIsDue);
-                } catch (RuntimeException stopped) {
-                    running.decrementAndGet();
-                    return;
-                }
-            }
-        }
+        drainers.startUpToSize();
     }
 
     /** Sends batches one after the other until nothing is due; another drainer's work never holds this one up. */
@@ -104,8 +86,6 @@ public class NationalPushDrainer implements AutoCloseable {
         } catch (RuntimeException e) {
             // the store failed (claim or outcome): a claimed batch is sent again once its lease has passed
             log.warn("national push stopped until the next tick: {}", gov.js.evaluation.hub.protection.UnexpectedFailures.kinds(e));
-        } finally {
-            running.decrementAndGet();
         }
     }
 
@@ -205,7 +185,7 @@ public class NationalPushDrainer implements AutoCloseable {
 
     @Override
     public void close() {
-        drainers.shutdownNow();
+        drainers.close();
     }
 
     private void count(String outcome, int n) {

@@ -48,7 +48,7 @@ class CaseRestartTest {
             assertThat(events.apply(new CaseEvent("r-2", caseId, null, CaseEventKind.APPEALED, null, null, null), HANDLER))
                     .as("the event sent again after the restart is still the same event").isInstanceOf(CaseEvents.Duplicate.class);
             CaseEvents.Outcome decided = events.apply(new CaseEvent(null, caseId, null, CaseEventKind.APPEAL_REJECTED, null, "supervisor",
-                    null), CaseActor.supervisor("supervisor", gov.js.evaluation.hub.access.OperatorScope.of(java.util.List.of())));
+                    null), CaseActor.supervisor("supervisor", gov.js.evaluation.hub.access.OperatorScope.province()));
             assertThat(((CaseEvents.Applied) decided).state()).isEqualTo(CaseState.RECTIFYING);
             JsonNode resumed = rectify(second, caseId);
             Instant decidedAt = Instant.parse(second.get("/api/v1/cases/" + caseId).json().at("/timeline/3/at").asString());

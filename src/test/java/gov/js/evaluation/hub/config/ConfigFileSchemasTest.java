@@ -42,6 +42,14 @@ class ConfigFileSchemasTest {
                 f.getFileName().toString().equals("regions-jiangsu.yaml") ? ConfigSchema.REGION_TABLE : ConfigSchema.CODE_TABLE}));
         yaml(Path.of("calendar")).forEach(f -> files.add(new Object[] {f, ConfigSchema.CALENDAR}));
         yaml(Path.of("deadlines")).forEach(f -> files.add(new Object[] {f, ConfigSchema.DEADLINE_POLICY}));
+        yaml(Path.of("routing")).forEach(f -> files.add(new Object[] {f, ConfigSchema.ROUTING_RULE}));
+        try (Stream<Path> folders = Files.list(Path.of("targets"))) {
+            folders.map(d -> d.resolve("target.yaml")).filter(Files::isRegularFile).sorted()
+                    .forEach(f -> files.add(new Object[] {f, ConfigSchema.TARGET}));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        yaml(Path.of("mappings/targets")).forEach(f -> files.add(new Object[] {f, ConfigSchema.TARGET_MAPPING}));
         return files;
     }
 
