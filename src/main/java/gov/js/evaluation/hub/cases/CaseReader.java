@@ -139,7 +139,7 @@ public class CaseReader {
 
     /**
      * The case outbox's messages of the case (V17): {@code dispatch} {target, rule, state, sends, lastError, workOrderNo,
-     * settledAt} (null before V17 enqueued one), {@code upward} {state (NONE, PENDING, DELIVERED, DEAD: the worst of
+     * settledAt} of its latest dispatch (null before V17 enqueued one), {@code upward} {state (NONE, PENDING, DELIVERED, DEAD: the worst of
      * its records), records: [{seq, state, sends, lastError}]}, {@code reminders} [{seq, state, sends, lastError}].
      */
     private void outbox(Map<String, Object> c, UUID caseId) {
@@ -158,7 +158,8 @@ public class CaseReader {
             m.put("settledAt", instant(rs, 9));
             return m;
         }, caseId);
-        c.put("dispatch", messages.stream().filter(m -> "DISPATCH".equals(m.get("purpose"))).findFirst().map(m -> {
+        // the latest dispatch: a reopened case goes out again for its new round
+        c.put("dispatch", messages.stream().filter(m -> "DISPATCH".equals(m.get("purpose"))).reduce((first, later) -> later).map(m -> {
             Map<String, Object> d = new LinkedHashMap<>(m);
             d.remove("purpose");
             d.remove("seq");

@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      dissatisfied … 5 very satisfied; the programme's bad ratings are 1 and 2)
  * @param deadlinesDir  folder of the deadline policies (deadlines/<id>.yaml: sign, answer and rectify deadlines by
  *                      region, department or case kind), relative to hub.config-dir
- * @param nearDueWorkingDays a deadline this many working days (or less) from its due time is near due: the hub
- *                      records it and reminds the handler (督办)
+ * @param nearDueWorkingDays a deadline this many working days (or less) from its due time, and at most half of its
+ *                      own length, is near due: the hub records it and reminds the handler (督办)
  * @param deadlineWatchInterval how often the hub looks for deadlines near due or overdue
  * @param calendarDir   folder of the working-day calendar, one file per year (calendar/2026.yaml), relative to
  *                      hub.config-dir

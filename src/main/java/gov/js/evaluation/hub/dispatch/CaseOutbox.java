@@ -61,7 +61,8 @@ public class CaseOutbox {
     }
 
     public Optional<Dispatch> dispatchOf(UUID caseId) {
-        return jdbc.query("SELECT target, state, work_order_no FROM case_outbox WHERE case_id = ? AND purpose = 'DISPATCH'",
+        return jdbc.query("SELECT target, state, work_order_no FROM case_outbox WHERE case_id = ? AND purpose = 'DISPATCH' "
+                + "ORDER BY seq DESC LIMIT 1",
                 (rs, n) -> new Dispatch(rs.getString(1), rs.getString(2), rs.getString(3)), caseId).stream().findFirst();
     }
 

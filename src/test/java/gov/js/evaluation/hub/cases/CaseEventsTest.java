@@ -52,11 +52,15 @@ class CaseEventsTest {
 
     /** A bad rating of 2026-04-30 10:15 China time: its case is due for rectification at the close of 2026-05-11. */
     private static UUID openCase() {
+        return openCase("2026-04-30 10:15:00");
+    }
+
+    private static UUID openCase(String assessTime) {
         ObjectNode bad = Evaluations.valid();
         bad.put("satisfaction", "1");
         bad.put("writingEvaluation", "材料被退回三次");
-        bad.put("acceptDate", "2026-04-29 09:00:00");
-        bad.put("assessTime", "2026-04-30 10:15:00");
+        bad.put("acceptDate", "2026-04-01 09:00:00");
+        bad.put("assessTime", assessTime);
         HubInstance.Response answer = hub.post("/api/v1/sources/province-web/evaluations", "[" + bad + "]");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         return hub.jdbc().queryForObject("SELECT case_id FROM rectification_case WHERE project_no = ?", UUID.class,
@@ -313,5 +317,35 @@ class CaseEventsTest {
         assertThat(ids.apply("state=CLOSED")).doesNotContain(caseId.toString());
         assertThat(hub.get("/api/v1/cases?from=yesterday").status()).isEqualTo(400);
         assertThat(hub.get("/api/v1/cases?department=not-a-code").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aDeadlineWithinAWorkingDayOfItsDueTimeIsNearDueOnceAndAFreshOneHourSignDeadlineIsNot() {
+        // a rating whose 5-working-day rectification ends within the next working day
+        java.time.LocalDateTime rated = java.time.LocalDateTime.now(WorkingClock.CHINA).withNano(0);
+        Duration left = null;
+        for (int back = 0; back < 30; back++, rated = rated.minusDays(1)) {
+            Instant due = clock.afterWorkingDays(rated.atZone(WorkingClock.CHINA).toInstant(), 5).at();
+            Duration l = clock.workingTimeBetween(Instant.now(), due);
+            if (due.isAfter(Instant.now().plusSeconds(60)) && l.compareTo(clock.workingDay()) <= 0 && !l.isZero()) {
+                left = l;
+                break;
+            }
+        }
+        assertThat(left).as("a rating time whose deadline is near").isNotNull();
+        UUID near = openCase(rated.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        UUID fresh = openCase(java.time.LocalDateTime.now(WorkingClock.CHINA).minusMinutes(5)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        hubEvent(fresh, CaseEventKind.DISPATCHED); // its sign deadline: 1 working hour from now
+
+        DeadlineWatch watch = hub.bean(DeadlineWatch.class);
+        watch.scan();
+        watch.scan();
+        JsonNode c = read(near);
+        assertThat(c.path("timeline").valueStream().filter(e -> e.path("kind").asString().equals("NEAR_DUE")).toList())
+                .singleElement().satisfies(e -> assertThat(e.at("/detail/deadline").asString()).isEqualTo("RECTIFY"));
+        assertThat(deadline(c, 1, "RECTIFY").path("state").asString()).isEqualTo("RUNNING");
+        assertThat(read(fresh).path("timeline").valueStream().map(e -> e.path("kind").asString()))
+                .as("a deadline of one working hour is not near due when it starts").doesNotContain("NEAR_DUE", "OVERDUE");
     }
 }
