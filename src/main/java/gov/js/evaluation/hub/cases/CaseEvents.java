@@ -178,10 +178,10 @@ public class CaseEvents {
 
     private int record(CaseRow c, int seq, CaseEventKind kind, String source, String eventKey, ObjectNode detail, CaseState to,
                        Instant now) {
-        detail.put("from", c.state().name()).put("to", to.name());
+        int round = kind == CaseEventKind.REOPENED ? c.round() + 1 : c.round();
+        detail.put("from", c.state().name()).put("to", to.name()).put("round", round);
         jdbc.update("INSERT INTO case_event (case_id, seq, at, kind, source, actor, detail, event_key) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)",
                 c.caseId(), seq, Timestamp.from(now), kind.name(), source, detail.path("by").asString(source), detail.toString(), eventKey);
-        int round = kind == CaseEventKind.REOPENED ? c.round() + 1 : c.round();
         jdbc.update("UPDATE rectification_case SET state = ?, events = ?, last_event_at = ?, round = ? WHERE case_id = ?",
                 to.name(), seq, Timestamp.from(now), round, c.caseId());
         RecordedCaseEvent recorded = new RecordedCaseEvent(c.caseId(), c.projectNo(), seq, round, kind, c.state(), to, source, detail);

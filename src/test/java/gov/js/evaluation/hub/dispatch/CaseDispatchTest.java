@@ -238,13 +238,13 @@ class CaseDispatchTest {
 
         national.down(true); // the first upward record waits, and goes as a marked re-send
         apply(events, visited, CaseEventKind.SIGNED, handler, null);
-        apply(events, visited, CaseEventKind.RECTIFIED, handler, HubInstance.JSON.createObjectNode().put("measures", "增开两个窗口"));
+        apply(events, visited, CaseEventKind.RECTIFIED, handler, HubInstance.JSON.createObjectNode().put("rectification", "增开两个窗口"));
         awaitCase(hub, visited, j -> j.at("/upward/records/0/sends").asInt() >= 2);
         national.down(false);
         apply(events, visited, CaseEventKind.RETURN_VISITED, handler,
                 HubInstance.JSON.createObjectNode().put("reached", true).put("satisfied", true).put("channel", "phone"));
         apply(events, appealed, CaseEventKind.SIGNED, handler, null);
-        apply(events, appealed, CaseEventKind.APPEALED, handler, HubInstance.JSON.createObjectNode().put("reason", "malicious"));
+        apply(events, appealed, CaseEventKind.APPEALED, handler, HubInstance.JSON.createObjectNode().put("appealReason", "MALICIOUS"));
         apply(events, appealed, CaseEventKind.APPEAL_UPHELD, CaseActor.supervisor("supervisor", gov.js.evaluation.hub.access.OperatorScope.province()), null);
 
         JsonNode v = awaitCase(hub, visited, j -> "DELIVERED".equals(j.at("/upward/state").asString()) && j.at("/upward/records").size() == 2);
@@ -262,7 +262,7 @@ class CaseDispatchTest {
         assertThat(invalid).hasSize(1);
         assertThat(invalid.get(0).body().at("/data/resultType").asString()).isEqualTo("2");
         assertThat(invalid.get(0).body().at("/data/effective").asString()).as("the rating is not effective").isEqualTo("0");
-        assertThat(invalid.get(0).body().at("/data/appealReason").asString()).isEqualTo("malicious");
+        assertThat(invalid.get(0).body().at("/data/appealReason").asString()).isEqualTo("MALICIOUS");
         assertThat(national.received().stream().filter(r -> r.status() != 200 && r.status() != 503))
                 .as("the strict receiver refused nothing: signature, fields, no unmarked duplicate").isEmpty();
     }
