@@ -15,9 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A national receiver to try the hub's push with, on a developer's machine; needs Java 17 only:
+ * A national receiver (and a fake 12345 work-order intake) to try the hub's push and the closed loop with, on a
+ * developer's machine; needs Java 17 only:
  *
- * <pre>java bin/NationalReceiver.java [--port 8099] [--hmac-key change-me] [--fail-first 0]</pre>
+ * <pre>java bin/NationalReceiver.java [--port 8099] [--hmac-key change-me] [--fail-first 0] [--hotline-secret change-me]</pre>
  *
  * It listens on 127.0.0.1 at {@code http://localhost:<port>/national/evaluations} (any path is taken), checks each
  * push's HMAC-SM3 signature with the key (the hub's development-mode demo key {@code change-me} unless given;
@@ -27,6 +28,12 @@ import java.util.regex.Pattern;
  * not taken (the hub sends it again later). {@code --fail-first N} answers the first N pushes 503, so that the
  * hub's re-sends of the same batch (same batch id and record ids) can be seen. {@code GET} of any path answers
  * the counts so far. The envelope is described in docs/national-push.md.
+ *
+ * <p>The closed loop (docs/closed-loop.md): a path beginning {@code /12345/} is 江苏12345在线's work-order intake. A work
+ * order or a reminder (督办) signed with {@code --hotline-secret} (the request-hmac-sm3 headers) is taken and answered
+ * with a work-order number, {@code {"code":"0","msg":"ok","data":{"工单编号":"GD1001"}}}, the same number for every
+ * send of one idempotency key; one that does not verify is answered 401. An upward case record (an envelope with a
+ * {@code messageId}) is checked and answered as a batch is.
  */
 public final class NationalReceiver {
 
@@ -37,30 +44,37 @@ public final class NationalReceiver {
     private final Map<String, AtomicInteger> sendsByBatch = new ConcurrentHashMap<>();
     private final AtomicInteger records = new AtomicInteger();
     private final AtomicInteger resends = new AtomicInteger();
+    private final byte[] hotlineSecret;
+    private final Map<String, String> workOrders = new ConcurrentHashMap<>();
 
-    private NationalReceiver(byte[] hmacKey, int failFirst) {
+    private NationalReceiver(byte[] hmacKey, int failFirst, byte[] hotlineSecret) {
         this.hmacKey = hmacKey;
         this.failFirst = new AtomicInteger(failFirst);
+        this.hotlineSecret = hotlineSecret;
     }
 
     public static void main(String[] args) throws IOException {
         int port = 8099;
         String key = "change-me";
         int failFirst = 0;
+        String hotlineSecret = "change-me";
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(required(args[i], value));
                 case "--hmac-key" -> key = required(args[i], value);
                 case "--fail-first" -> failFirst = Integer.parseInt(required(args[i], value));
+                case "--hotline-secret" -> hotlineSecret = required(args[i], value);
                 default -> {
-                    System.err.println("usage: java bin/NationalReceiver.java [--port 8099] [--hmac-key change-me] [--fail-first 0]");
+                    System.err.println("usage: java bin/NationalReceiver.java [--port 8099] [--hmac-key change-me] [--fail-first 0]"
+                            + " [--hotline-secret change-me]");
                     System.exit(2);
                 }
             }
             i++;
         }
-        NationalReceiver receiver = new NationalReceiver(key.getBytes(StandardCharsets.UTF_8), failFirst);
+        NationalReceiver receiver = new NationalReceiver(key.getBytes(StandardCharsets.UTF_8), failFirst,
+                hotlineSecret.getBytes(StandardCharsets.UTF_8));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", receiver::handle);
         server.start();
@@ -85,6 +99,14 @@ public final class NationalReceiver {
                 return;
             }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (exchange.getRequestURI().getPath().startsWith("/12345/")) {
+                workOrder(exchange, body);
+                return;
+            }
+            if (text(body, "messageId") != null) {
+                caseResult(exchange, body);
+                return;
+            }
             String batchId = text(body, "batchId");
             String send = number(body, "send");
             List<String> recordIds = list(body, "recordIds");
@@ -112,6 +134,51 @@ public final class NationalReceiver {
         }
     }
 
+    /** 12345's intake: a work order (诉求类型) or a reminder (督办类型), signed with the request headers. */
+    private void workOrder(HttpExchange exchange, String body) throws IOException {
+        var h = exchange.getRequestHeaders();
+        String sm3 = h.getFirst("X-Hub-Content-SM3");
+        String canonical = "POST\n" + exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())
+                + "\n" + h.getFirst("X-Hub-Timestamp") + "\n" + h.getFirst("X-Hub-Nonce") + "\n" + sm3;
+        boolean verifies = sm3 != null && sm3.equalsIgnoreCase(hex(Sm3.digest(body.getBytes(StandardCharsets.UTF_8))))
+                && hex(Sm3.hmac(hotlineSecret, canonical.getBytes(StandardCharsets.UTF_8))).equalsIgnoreCase(h.getFirst("X-Hub-Signature"));
+        String what = text(body, "督办类型") != null ? "reminder " + text(body, "督办类型") + " (" + text(body, "时限类型") + ")"
+                : "work order, round " + value(body, "办理轮次");
+        if (!verifies) {
+            System.out.println("12345: " + what + " of case " + text(body, "好差评案件编号") + ": signature DOES NOT VERIFY, answered 401");
+            answer(exchange, 401, "{\"code\":\"E_SIGN\",\"msg\":\"signature does not verify\"}");
+            return;
+        }
+        String key = h.getFirst("X-Hub-Idempotency-Key");
+        String number = workOrders.computeIfAbsent(String.valueOf(key), k -> "GD" + (1001 + workOrders.size()));
+        System.out.println("12345: " + what + " of case " + text(body, "好差评案件编号") + " (key " + key + ", send "
+                + h.getFirst("X-Hub-Send") + "), signature ok, work order " + number);
+        answer(exchange, 200, "{\"code\":\"0\",\"msg\":\"ok\",\"data\":{\"工单编号\":\"" + number + "\"}}");
+    }
+
+    /** An upward case record: one envelope with a messageId, signed as the batches are (data an object). */
+    private void caseResult(HttpExchange exchange, String body) throws IOException {
+        int data = body.indexOf(",\"data\":{");
+        int end = body.lastIndexOf('}');
+        String verdict = "not checked (" + text(body, "signType") + ")";
+        if ("HMAC-SM3".equals(text(body, "signType"))) {
+            String signed = data < 0 ? "" : text(body, "appMark") + "\n" + text(body, "timestamp") + "\n" + text(body, "messageId")
+                    + "\n" + body.substring(data + ",\"data\":".length(), end);
+            verdict = data >= 0 && hex(Sm3.hmac(hmacKey, signed.getBytes(StandardCharsets.UTF_8))).equalsIgnoreCase(text(body, "sign"))
+                    ? "ok" : "DOES NOT VERIFY (another --hmac-key?)";
+        }
+        String line = "case result " + text(body, "messageId") + " of case " + text(body, "caseId") + ": resultType "
+                + text(body, "resultType") + ", round " + value(body, "round") + ", send " + number(body, "send");
+        if (verdict.startsWith("DOES NOT VERIFY")) {
+            System.out.println(line + ", signature " + verdict + ", answered 401");
+            answer(exchange, 401, "{\"success\":false,\"code\":\"SIGN_INVALID\",\"message\":\"signature does not verify\"}");
+            return;
+        }
+        System.out.println(line + ", signature " + verdict);
+        answer(exchange, 200, OK);
+    }
+
     /** "ok", "not checked (…)" or "DOES NOT VERIFY (…)". */
     private String signatureVerdict(String body) {
         String signType = text(body, "signType");
@@ -132,6 +199,12 @@ public final class NationalReceiver {
     private static String text(String body, String field) {
         Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]*)\"").matcher(body);
         return m.find() ? m.group(1) : null;
+    }
+
+    /** A field written as text or as a number. */
+    private static String value(String body, String field) {
+        String t = text(body, field);
+        return t != null ? t : number(body, field);
     }
 
     private static String number(String body, String field) {

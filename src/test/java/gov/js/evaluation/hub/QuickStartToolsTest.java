@@ -12,6 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import gov.js.evaluation.hub.cases.CaseActor;
+import gov.js.evaluation.hub.cases.CaseEvent;
+import gov.js.evaluation.hub.cases.CaseEventKind;
+import gov.js.evaluation.hub.cases.CaseEvents;
+import tools.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +76,38 @@ class QuickStartToolsTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.lines().isEmpty());
             assertThat(receiver.lines().get(0)).contains("signature DOES NOT VERIFY", "answered 401");
             assertThat(hub.get("/api/v1/evaluations/" + id).json().at("/national/state").asString()).isNotEqualTo("DELIVERED");
+        }
+    }
+
+    @Test
+    void theShippedReceiverTakesTheCaseAs12345DoesAndItsResultAsTheNationalPlatformDoes() throws Exception {
+        try (Receiver receiver = Receiver.start("--hmac-key", HMAC_KEY, "--hotline-secret", "test-hotline-secret")) {
+            String base = receiver.url().replace("/national/evaluations", "");
+            try (HubInstance hub = HubInstance.start(Map.of(
+                    "hub.dispatch.targets.hotline-12345-workorder.url", base + "/12345/workorders",
+                    "hub.dispatch.targets.hotline-12345-workorder.secret", "test-hotline-secret",
+                    "hub.dispatch.targets.national-cases.url", base + "/national/case-results",
+                    "hub.dispatch.interval-ms", "200"))) {
+                ObjectNode bad = Evaluations.valid();
+                bad.put("satisfaction", "2");
+                bad.put("writingEvaluation", "材料清单前后不一致");
+                assertThat(hub.post("/api/v1/sources/province-web/evaluations", "[" + bad + "]").status()).isEqualTo(200);
+                UUID caseId = hub.jdbc().queryForObject("SELECT case_id FROM rectification_case WHERE project_no = ?", UUID.class,
+                        bad.path("projectNo").asString());
+                await().atMost(Duration.ofSeconds(30)).until(() -> "GD1001".equals(
+                        hub.get("/api/v1/cases/" + caseId).json().at("/dispatch/workOrderNo").asString()));
+                assertThat(receiver.lines()).anyMatch(l -> l.equals("12345: work order, round 1 of case " + caseId + " (key "
+                        + hub.jdbc().queryForObject("SELECT message_id FROM case_outbox WHERE case_id = ? AND purpose = 'DISPATCH'",
+                        UUID.class, caseId) + ", send 1), signature ok, work order GD1001"));
+
+                CaseEvents events = hub.bean(CaseEvents.class);
+                CaseActor handler = CaseActor.handler("handler-12345", "320000");
+                events.apply(new CaseEvent("q-1", caseId, null, CaseEventKind.SIGNED, null, null, null), handler);
+                events.apply(new CaseEvent("q-2", caseId, null, CaseEventKind.RECTIFIED, null, null,
+                        HubInstance.JSON.createObjectNode().put("rectification", "统一了材料清单")), handler);
+                await().atMost(Duration.ofSeconds(30)).until(() -> receiver.lines().stream()
+                        .anyMatch(l -> l.contains("of case " + caseId + ": resultType 1, round 1, send 1, signature ok")));
+            }
         }
     }
 

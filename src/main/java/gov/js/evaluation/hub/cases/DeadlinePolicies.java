@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The deadline policies ({@code deadlines/<id>.yaml}), read and checked at start: of the policies that match a case
- * the most specific decides (most criteria given, then the longest region); exactly one has no {@code match} and takes
- * every other case. Policies with the same specificity are tried in file-name order.
+ * the most specific decides ({@link CaseMatch}, as for routing rules); exactly one has no {@code match} and takes every
+ * other case. Policies with the same specificity are tried in file-name order.
  */
 public final class DeadlinePolicies {
 
@@ -42,9 +42,8 @@ public final class DeadlinePolicies {
         }
     }
 
-    /** A policy and what it matches (empty lists: any). */
-    public record Policy(String id, String title, List<String> regionPrefixes, List<String> departments, List<String> kinds,
-                         Deadline sign, Deadline answer, Deadline rectify) {
+    /** A policy and the cases it takes ({@code match}: by region, department and case kind). */
+    public record Policy(String id, String title, CaseMatch match, Deadline sign, Deadline answer, Deadline rectify) {
 
         public Deadline deadline(Kind kind) {
             return switch (kind) {
@@ -53,27 +52,12 @@ public final class DeadlinePolicies {
                 case RECTIFY -> rectify;
             };
         }
-
-        boolean matches(String areaCode, String deptCode, String caseKind) {
-            return (regionPrefixes.isEmpty() || areaCode != null && regionPrefixes.stream().anyMatch(areaCode::startsWith))
-                    && (departments.isEmpty() || deptCode != null && departments.stream().anyMatch(deptCode::startsWith))
-                    && (kinds.isEmpty() || kinds.contains(caseKind));
-        }
-
-        int criteria() {
-            return (regionPrefixes.isEmpty() ? 0 : 1) + (departments.isEmpty() ? 0 : 1) + (kinds.isEmpty() ? 0 : 1);
-        }
-
-        int longestRegion() {
-            return regionPrefixes.stream().mapToInt(String::length).max().orElse(0);
-        }
     }
 
     private final List<Policy> bySpecificity;
 
     private DeadlinePolicies(List<Policy> policies) {
-        this.bySpecificity = policies.stream().sorted(Comparator.comparingInt(Policy::criteria).reversed()
-                .thenComparing(Comparator.comparingInt(Policy::longestRegion).reversed())).toList();
+        this.bySpecificity = policies.stream().sorted(Comparator.comparing(Policy::match, CaseMatch.MOST_SPECIFIC_FIRST)).toList();
     }
 
     public static DeadlinePolicies of(List<Policy> policies) {
@@ -92,7 +76,7 @@ public final class DeadlinePolicies {
             try {
                 Policy p = policy(ConfigFiles.read(file, ConfigSchema.DEADLINE_POLICY));
                 policies.add(p);
-                if (p.criteria() == 0) {
+                if (p.match().criteria() == 0) {
                     defaults.add(file);
                 }
             } catch (RuntimeException e) {
@@ -113,7 +97,7 @@ public final class DeadlinePolicies {
 
     /** The policy of a case in this region, of this department and kind. */
     public Policy forCase(String areaCode, String deptCode, String caseKind) {
-        return bySpecificity.stream().filter(p -> p.matches(areaCode, deptCode, caseKind)).findFirst()
+        return bySpecificity.stream().filter(p -> p.match().matches(areaCode, deptCode, caseKind)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no default deadline policy"));
     }
 
@@ -126,8 +110,8 @@ public final class DeadlinePolicies {
         }
         JsonNode match = root.path("match");
         List<String> regions = strings(match.path("regions")).stream().map(gov.js.evaluation.hub.access.OperatorScope::prefixOf).toList();
-        return new Policy(id, root.path("title").asString(), regions, strings(match.path("departments")),
-                strings(match.path("kinds")), deadline(f, "sign"), deadline(f, "answer"), deadline(f, "rectify"));
+        return new Policy(id, root.path("title").asString(), new CaseMatch(regions, strings(match.path("departments")),
+                strings(match.path("kinds"))), deadline(f, "sign"), deadline(f, "answer"), deadline(f, "rectify"));
     }
 
     private static Deadline deadline(ConfigFile f, String name) {

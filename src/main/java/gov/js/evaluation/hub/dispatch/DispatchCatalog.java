@@ -1,5 +1,6 @@
 package gov.js.evaluation.hub.dispatch;
 
+import gov.js.evaluation.hub.cases.CaseMatch;
 import gov.js.evaluation.hub.cases.DeadlinePolicies;
 import gov.js.evaluation.hub.config.ConfigFile;
 import gov.js.evaluation.hub.config.ConfigFileException;
@@ -32,9 +33,7 @@ public final class DispatchCatalog {
 
     private DispatchCatalog(Map<String, Target> targets, List<RoutingRule> rules) {
         this.targets = Map.copyOf(targets);
-        this.bySpecificity = rules.stream().sorted(Comparator.comparingInt(RoutingRule::criteria).reversed()
-                .thenComparing(Comparator.comparingInt(RoutingRule::longestRegion).reversed())
-                .thenComparing(Comparator.comparingInt(RoutingRule::longestDepartment).reversed())).toList();
+        this.bySpecificity = rules.stream().sorted(Comparator.comparing(RoutingRule::match, CaseMatch.MOST_SPECIFIC_FIRST)).toList();
     }
 
     public Optional<Target> target(String id) {
@@ -145,9 +144,9 @@ public final class DispatchCatalog {
         }
         problems.throwIfAny();
         JsonNode match = root.path("match");
-        return new RoutingRule(id, root.path("title").asString(),
+        return new RoutingRule(id, root.path("title").asString(), new CaseMatch(
                 strings(match.path("regions")).stream().map(gov.js.evaluation.hub.access.OperatorScope::prefixOf).toList(),
-                strings(match.path("departments")), strings(match.path("items")), target, root.path("kind").asString(DEFAULT_KIND));
+                strings(match.path("departments")), strings(match.path("items"))), target, root.path("kind").asString(DEFAULT_KIND));
     }
 
     private static String text(JsonNode node, String field) {
