@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""A local national receiver for the push benchmark: answers every batch {"success": true} and counts
-the records it received (GET /count). Listens on 127.0.0.1 only."""
+"""A local receiver for the push and dispatch benchmarks: answers every POST {"success": true, "code": "0"} (a
+national batch, a 12345 work order) and counts the records of the batches it received (GET /count). Listens on
+127.0.0.1 only."""
 import json
 import sys
 import threading
@@ -12,6 +13,10 @@ lock = threading.Lock()
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # the answer goes out in one segment: unbuffered header writes with Nagle on wait for the client's delayed ACK
+    # (~40 ms a request), which would measure this receiver, not the hub
+    disable_nagle_algorithm = True
+    wbufsize = 65536
 
     def do_POST(self):
         global received
@@ -33,6 +38,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+        self.wfile.flush()
 
     def log_message(self, *args):
         pass

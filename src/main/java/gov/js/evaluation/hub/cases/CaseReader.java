@@ -110,6 +110,17 @@ public class CaseReader {
         return cases;
     }
 
+    /**
+     * The case's own facts and its deadlines, without timeline or outbox (what a message to a target is mapped from; in
+     * the caller's transaction).
+     */
+    public Optional<Map<String, Object>> facts(UUID caseId) {
+        Optional<Map<String, Object>> found = jdbc.query("SELECT " + COLUMNS + " FROM rectification_case c WHERE c.case_id = ?",
+                (rs, n) -> row(rs), caseId).stream().findFirst();
+        found.ifPresent(c -> c.put("deadlines", deadlines(List.of(caseId)).getOrDefault(caseId.toString(), List.of())));
+        return found;
+    }
+
     /** The case with its deadlines, timeline and outbox messages, in one snapshot, if it is there and within {@code scope}. */
     public Optional<Map<String, Object>> find(UUID caseId, OperatorScope scope) {
         return snapshot.execute(tx -> read(caseId, scope));

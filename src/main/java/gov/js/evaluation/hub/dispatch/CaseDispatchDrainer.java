@@ -72,6 +72,8 @@ public class CaseDispatchDrainer implements AutoCloseable {
     private final IntervalFunction backoff;
     private final Map<Integer, HttpClient> clients = new ConcurrentHashMap<>();
     private final Set<String> toldWaiting = ConcurrentHashMap.newKeySet();
+    /** Targets that left a message unanswered since they last answered (cleared when one answers again). */
+    private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean started = new AtomicBoolean();
     private final Drainers drainers;
 
@@ -174,11 +176,14 @@ public class CaseDispatchDrainer implements AutoCloseable {
                 : target.get().signature() == Target.Signature.REQUEST_HMAC_SM3 && Target.blank(own.secret())
                 ? "hub.dispatch.targets." + targetId + ".secret is not set" : null;
         if (missing != null) {
+            // the others routed to this target wait with it, in one statement; and the round ends, so that a target
+            // without its address costs a transaction per drainer and tick, not one per waiting message
             outbox.notNow(due.messageId(), targetId, ruleId, now.plus(settings.maxBackoff()), missing);
+            outbox.notNowAll(targetId, now.plus(settings.maxBackoff()), missing);
             if (toldWaiting.add(targetId + missing)) {
                 log.warn("case outbox: messages to {} wait: {}", targetId, missing);
             }
-            return new Skipped();
+            return new Nothing();
         }
         Target t = target.get();
         String body;
@@ -218,9 +223,14 @@ public class CaseDispatchDrainer implements AutoCloseable {
             if (!outbox.lockForOutcome(lease.messageId(), lease.send())) {
                 return; // sent again by another drainer after this send's lease passed: that one records its outcome
             }
+            // losing this commit in a crash loses nothing: the send stays recorded (the claim's commit), so the message
+            // goes again after its lease, with the same key, marked as a re-send; the flush is not waited for
+            jdbc.execute("SET LOCAL synchronous_commit = off");
             if (outcome instanceof Accepted a) {
                 outbox.delivered(lease.messageId(), done, a.workOrderNo());
-                outbox.dueNow(lease.target().id(), done);
+                if (unanswered.remove(lease.target().id())) {
+                    outbox.dueNow(lease.target().id(), done); // the target answers again: what waits for it goes now
+                }
                 if (lease.purpose() == Purpose.DISPATCH) {
                     ObjectNode detail = json.createObjectNode().put("target", lease.target().id())
                             .put("messageId", lease.messageId().toString());
@@ -236,6 +246,7 @@ public class CaseDispatchDrainer implements AutoCloseable {
                             .put("target", lease.target().id()).put("messageId", lease.messageId().toString()).put("reason", r.reason()));
                 }
             } else if (outcome instanceof NoAnswer n) {
+                unanswered.add(lease.target().id());
                 outbox.retry(lease.messageId(), done.plusMillis(backoff.apply(lease.send())), n.reason());
             }
         });

@@ -56,11 +56,8 @@ public final class CaseMessages {
 
     /** The unified case a message of {@code due} is mapped from. */
     public ObjectNode unified(CaseOutbox.Due due, String target, RoutingRule rule, CaseOutbox.Dispatch dispatch) {
-        Map<String, Object> found = cases.find(due.caseId(), gov.js.evaluation.hub.access.OperatorScope.province()).orElseThrow(() -> new IllegalStateException("the message's case is gone"));
+        Map<String, Object> found = cases.facts(due.caseId()).orElseThrow(() -> new IllegalStateException("the message's case is gone"));
         ObjectNode c = json.valueToTree(found);
-        c.remove("timeline");
-        c.remove("dispatch");
-        c.remove("upward");
         ObjectNode dueAt = c.putObject("due");
         int round = c.path("round").asInt();
         c.path("deadlines").forEach(d -> {

@@ -109,6 +109,12 @@ public class CaseOutbox {
                 Timestamp.from(now), target, Timestamp.from(now));
     }
 
+    /** Every waiting message routed to {@code target} is put off to {@code next}, with the reason (the target is not ready). */
+    public int notNowAll(String target, Instant next, String reason) {
+        return jdbc.update("UPDATE case_outbox SET next_attempt_at = ?, last_error = ? WHERE target = ? AND state IN ('PENDING', 'RETRYING') "
+                + "AND next_attempt_at < ?", Timestamp.from(next), reason, target, Timestamp.from(next));
+    }
+
     /** At start: every waiting message is due now (a setting given since may let it go). */
     public int allDueNow(Instant now) {
         return jdbc.update("UPDATE case_outbox SET next_attempt_at = ? WHERE state IN ('PENDING', 'RETRYING') AND next_attempt_at > ?",
