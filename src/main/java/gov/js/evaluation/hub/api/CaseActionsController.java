@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What province supervisors decide on a case ({@code POST /api/v1/cases/{caseId}/actions/<action>}, role supervisor):
  * an appeal upheld (the rating is marked invalid, kept and reported up) or rejected (back to rectifying), an extension
- * approved (the deadlines move) or refused, a case reopened (发回重办) or closed. Each is an event on the case's
+ * approved (the deadlines move) or refused, a case reopened (发回重办) or closed, a case whose dispatch failed sent out
+ * again. Each is an event on the case's
  * timeline under the supervisor's name, checked by the same lifecycle as the handlers' events, and audited.
  */
 @RestController
@@ -31,11 +32,13 @@ public class CaseActionsController {
     private static final int MAX_NOTE = 2000;
 
     private final CaseEvents events;
+    private final gov.js.evaluation.hub.cases.CaseReader cases;
     private final OperatorAudit audit;
     private final ObjectMapper json;
 
-    public CaseActionsController(CaseEvents events, OperatorAudit audit, ObjectMapper json) {
+    public CaseActionsController(CaseEvents events, gov.js.evaluation.hub.cases.CaseReader cases, OperatorAudit audit, ObjectMapper json) {
         this.events = events;
+        this.cases = cases;
         this.audit = audit;
         this.json = json;
     }
@@ -66,6 +69,26 @@ public class CaseActionsController {
     @PostMapping("/api/v1/cases/{caseId}/actions/reopen")
     public ResponseEntity<?> reopen(@PathVariable String caseId, @RequestBody(required = false) JsonNode body) {
         return act(caseId, CaseEventKind.REOPENED, body, null);
+    }
+
+    /** A case whose dispatch is DEAD (the target refused it), sent out again once the routing or the target is right. */
+    @PostMapping("/api/v1/cases/{caseId}/actions/redispatch")
+    public ResponseEntity<?> redispatch(@PathVariable String caseId, @RequestBody(required = false) JsonNode body) {
+        UUID id;
+        try {
+            id = UUID.fromString(caseId);
+        } catch (IllegalArgumentException e) {
+            return refuse(Refusals.invalidParameter("caseId", "a case id (a UUID)"));
+        }
+        Object dispatch = cases.find(id, gov.js.evaluation.hub.access.OperatorScope.current())
+                .map(c -> c.get("dispatch")).orElse(null);
+        String state = dispatch instanceof Map<?, ?> d ? String.valueOf(d.get("state")) : null;
+        if (state != null && !"DEAD".equals(state)) {
+            // a dispatch still under way (a target down for hours) goes by itself: a second one would be sent twice
+            return ResponseEntity.status(409).body(Map.of("error", ErrorCode.EVENT_NOT_ALLOWED.name(), "message",
+                    "the case's dispatch is " + state + ": only a dispatch the target refused (DEAD) is sent out again"));
+        }
+        return act(caseId, CaseEventKind.DISPATCH_REQUESTED, body, null);
     }
 
     @PostMapping("/api/v1/cases/{caseId}/actions/close")

@@ -33,7 +33,9 @@ public enum CaseEventKind {
     EXTENSION_APPROVED(Origin.SUPERVISOR),
     EXTENSION_REFUSED(Origin.SUPERVISOR),
     /** 发回重办: by a return visit that found the rater still dissatisfied, or by a supervisor. */
-    REOPENED(Origin.HUB, Origin.SUPERVISOR);
+    REOPENED(Origin.HUB, Origin.SUPERVISOR),
+    /** A supervisor sends a case whose dispatch failed out again (after the routing or the target was put right). */
+    DISPATCH_REQUESTED(Origin.SUPERVISOR);
 
     /** Who records an event. */
     public enum Origin { HUB, HANDLER, SUPERVISOR }

@@ -87,6 +87,8 @@ public final class CaseLifecycle {
             case APPEAL_REJECTED -> state == APPEALING ? Step.to(RECTIFYING) : noneOpen(state, "appeal");
             case EXTENSION_APPROVED, EXTENSION_REFUSED -> state == EXTENSION_PENDING ? Step.to(RECTIFYING)
                     : noneOpen(state, "extension request");
+            case DISPATCH_REQUESTED -> state == NEW ? Step.to(NEW)
+                    : Step.refused("the case is " + state + ": only a case not yet dispatched (NEW) is sent out again");
             case REOPENED -> state == RETURN_VISITED || state == CLOSED || state == REPLIED ? Step.to(REOPENED)
                     : Step.refused("the case is " + state + ": only a case answered, visited back or closed can be reopened");
         };

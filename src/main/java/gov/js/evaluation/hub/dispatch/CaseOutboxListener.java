@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 /**
  * Enqueues, in the event's own transaction, what a recorded case event sends: a reminder (督办) to the case's target
  * for NEAR_DUE and OVERDUE, an upward record to {@code hub.dispatch.upward-target} for RECTIFIED, APPEAL_UPHELD (the
- * rating is not effective) and RETURN_VISITED, a new dispatch for REOPENED (the next round goes back to the handler).
+ * rating is not effective) and RETURN_VISITED, a new dispatch for REOPENED (the next round goes back to the handler)
+ * and for DISPATCH_REQUESTED (a supervisor sends a case whose dispatch failed out again, routed anew).
  * The dispatch of a new case is enqueued with its OPENED event by the case opener.
  */
 @Component
@@ -25,7 +26,7 @@ public class CaseOutboxListener implements CaseEventListener {
         switch (event.kind()) {
             case NEAR_DUE, OVERDUE -> outbox.enqueue(event.caseId(), event.seq(), Purpose.REMINDER, null);
             // 发回重办: the case goes back to the handler for its new round (routed again, 办理轮次 tells the round)
-            case REOPENED -> outbox.enqueue(event.caseId(), event.seq(), Purpose.DISPATCH, null);
+            case REOPENED, DISPATCH_REQUESTED -> outbox.enqueue(event.caseId(), event.seq(), Purpose.DISPATCH, null);
             case RECTIFIED, APPEAL_UPHELD, RETURN_VISITED -> outbox.enqueue(event.caseId(), event.seq(), Purpose.UPWARD,
                     settings.upwardTarget());
             default -> {

@@ -34,6 +34,7 @@ class CaseDispatchTest {
     static final String NATIONAL_KEY = "test-national-hmac-key";
     static final String WORK_ORDERS = "/12345/api/workorders";
     static final String NATIONAL_CASES = "/national/case-results";
+    static final String SUPERVISOR = "test-supervisor";
 
     private static StrictReceiver hotline;
     private static StrictReceiver national;
@@ -56,6 +57,8 @@ class CaseDispatchTest {
         s.put("hub.dispatch.initial-backoff", "200ms");
         s.put("hub.dispatch.max-backoff", "1s");
         s.put("hub.cases.deadline-watch-interval", "300ms");
+        s.put("hub.security.operators." + SUPERVISOR + ".password", "{noop}" + gov.js.evaluation.hub.HubClient.PASSWORD);
+        s.put("hub.security.operators." + SUPERVISOR + ".roles", "supervisor");
         return s;
     }
 
@@ -225,6 +228,19 @@ class CaseDispatchTest {
         assertThat(failed.at("/detail/reason").asString()).contains("承办单位不存在");
         assertThat(failed.path("actor").asString()).isEqualTo("hub");
         assertThat(c.path("state").asString()).isEqualTo("NEW");
+
+        // the department is put right at 12345: a supervisor sends the case out again, once
+        hotline.refuse(b -> false);
+        String redispatch = "/api/v1/cases/" + caseId + "/actions/redispatch";
+        HubInstance.Response again = hub.postAs(SUPERVISOR, redispatch, "{\"note\":\"承办单位已在12345登记\"}");
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        c = awaitCase(hub, caseId, j -> kinds(j).contains("DISPATCHED"));
+        assertThat(c.path("state").asString()).isEqualTo("DISPATCHED");
+        assertThat(c.at("/dispatch/state").asString()).isEqualTo("DELIVERED");
+        assertThat(kinds(c)).containsSubsequence("OPENED", "DISPATCH_FAILED", "DISPATCH_REQUESTED", "DISPATCHED");
+        assertThat(hotline.taken(ofCase(caseId).and(CaseDispatchTest::isDispatch))).hasSize(1);
+        HubInstance.Response twice = hub.postAs(SUPERVISOR, redispatch, "");
+        assertThat(twice.status()).as("a dispatched case is not sent again: " + twice).isEqualTo(409);
     }
 
     @Test
