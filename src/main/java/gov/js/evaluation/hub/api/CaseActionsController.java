@@ -74,13 +74,7 @@ public class CaseActionsController {
     /** A case whose dispatch is DEAD (the target refused it), sent out again once the routing or the target is right. */
     @PostMapping("/api/v1/cases/{caseId}/actions/redispatch")
     public ResponseEntity<?> redispatch(@PathVariable String caseId, @RequestBody(required = false) JsonNode body) {
-        UUID id;
-        try {
-            id = UUID.fromString(caseId);
-        } catch (IllegalArgumentException e) {
-            return refuse(Refusals.invalidParameter("caseId", "a case id (a UUID)"));
-        }
-        Object dispatch = cases.find(id, gov.js.evaluation.hub.access.OperatorScope.current())
+        Object dispatch = caseIdOf(caseId).flatMap(id -> cases.find(id, gov.js.evaluation.hub.access.OperatorScope.current()))
                 .map(c -> c.get("dispatch")).orElse(null);
         String state = dispatch instanceof Map<?, ?> d ? String.valueOf(d.get("state")) : null;
         if (state != null && !"DEAD".equals(state)) {
@@ -97,12 +91,11 @@ public class CaseActionsController {
     }
 
     private ResponseEntity<?> act(String caseId, CaseEventKind kind, JsonNode body, Integer workingDays) {
-        UUID id;
-        try {
-            id = UUID.fromString(caseId);
-        } catch (IllegalArgumentException e) {
+        java.util.Optional<UUID> parsed = caseIdOf(caseId);
+        if (parsed.isEmpty()) {
             return refuse(Refusals.invalidParameter("caseId", "a case id (a UUID)"));
         }
+        UUID id = parsed.get();
         String note = text(body, "note");
         if (note != null && note.length() > MAX_NOTE) {
             return refuse(Refusals.invalidParameter("note", "a text of at most " + MAX_NOTE + " characters"));
@@ -133,6 +126,14 @@ public class CaseActionsController {
         boolean unknown = r.code() == ErrorCode.UNKNOWN_CASE;
         return ResponseEntity.status(unknown ? 404 : 409)
                 .body(Map.of("error", unknown ? "NOT_FOUND" : r.code().name(), "message", r.reason()));
+    }
+
+    private static java.util.Optional<UUID> caseIdOf(String caseId) {
+        try {
+            return java.util.Optional.of(UUID.fromString(caseId));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static String text(JsonNode body, String field) {

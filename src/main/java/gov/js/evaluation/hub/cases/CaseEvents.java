@@ -104,13 +104,10 @@ public class CaseEvents {
                         : new Refused(ErrorCode.EVENT_ID_REUSED, "this source used the eventId for another case; give every event its own id");
             }
         }
-        List<String> answeredThisRound = jdbc.queryForList("""
-                SELECT kind FROM case_event WHERE case_id = ? AND kind IN ('RECTIFIED', 'REPLIED') AND seq > coalesce(
-                    (SELECT max(seq) FROM case_event WHERE case_id = ? AND kind = 'REOPENED'), 0)""", String.class, c.caseId(), c.caseId());
         if ((event.kind() == CaseEventKind.NEAR_DUE || event.kind() == CaseEventKind.OVERDUE) && !stillRunning(c, event)) {
             return new Refused(ErrorCode.EVENT_NOT_ALLOWED, "the deadline was met, paused or marked meanwhile");
         }
-        CaseLifecycle.Round round = new CaseLifecycle.Round(answeredThisRound.contains("RECTIFIED"), answeredThisRound.contains("REPLIED"));
+        CaseLifecycle.Round round = roundOf(c);
         CaseLifecycle.Step step = CaseLifecycle.next(c.state(), event.kind(), round, event.stillDissatisfied());
         if (!step.allowed()) {
             return new Refused(ErrorCode.EVENT_NOT_ALLOWED, step.refusal() + CaseLifecycle.takesNow(c.state(), round, actor.origin()));
@@ -136,6 +133,21 @@ public class CaseEvents {
             effects(visited, CaseEventKind.REOPENED, why, now);
         }
         return new Applied(c.caseId(), seq, step.to());
+    }
+
+    /**
+     * What the case's current round holds in. Only a REPLIED case can hold one answer and wait for the other (the
+     * lifecycle asks nowhere else), so the timeline is read for that state only: a dispatch, a reminder or a signing
+     * costs no look at it.
+     */
+    private CaseLifecycle.Round roundOf(CaseRow c) {
+        if (c.state() != CaseState.REPLIED) {
+            return new CaseLifecycle.Round(false, false);
+        }
+        List<String> answered = jdbc.queryForList("""
+                SELECT kind FROM case_event WHERE case_id = ? AND kind IN ('RECTIFIED', 'REPLIED') AND seq > coalesce(
+                    (SELECT max(seq) FROM case_event WHERE case_id = ? AND kind = 'REOPENED'), 0)""", String.class, c.caseId(), c.caseId());
+        return new CaseLifecycle.Round(answered.contains("RECTIFIED"), answered.contains("REPLIED"));
     }
 
     /**

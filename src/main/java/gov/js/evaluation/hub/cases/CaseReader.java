@@ -30,7 +30,7 @@ public class CaseReader {
     public static final int MAX_LIMIT = 500;
 
     /** The states in which a case's deadlines run (the others wait for the rater, a supervisor, or are done). */
-    public static final String OPEN_STATES = "('NEW', 'DISPATCHED', 'SIGNED', 'RECTIFYING', 'EXTENSION_PENDING', 'REOPENED')";
+    public static final String OPEN_STATES = CaseState.sqlList(CaseState.IN_HANDLERS_HANDS);
 
     /**
      * A deadline is overdue when it is past due, not met, not paused, and its case is still in the handler's hands:

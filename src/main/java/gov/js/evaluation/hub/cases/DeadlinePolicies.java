@@ -104,10 +104,9 @@ public final class DeadlinePolicies {
     private static Policy policy(ConfigFile f) {
         JsonNode root = f.root();
         String id = root.path("id").asString();
-        String name = f.file().getFileName().toString().replaceFirst("\\.yaml$", "");
-        if (!id.equals(name)) {
-            throw f.refused("id", "'" + id + "' must equal the file name (" + name + ")");
-        }
+        f.idNotFileName("id").ifPresent(misnamed -> {
+            throw new ConfigFileException(misnamed);
+        });
         JsonNode match = root.path("match");
         List<String> regions = strings(match.path("regions")).stream().map(gov.js.evaluation.hub.access.OperatorScope::prefixOf).toList();
         return new Policy(id, root.path("title").asString(), new CaseMatch(regions, strings(match.path("departments")),

@@ -33,6 +33,21 @@ public final class ConfigFile {
         return new ConfigProblem(file, path.isEmpty() ? 0 : lines.lineOf(path), path, message);
     }
 
+    /**
+     * The file's own name, without {@code .yaml}: what the id at {@code field} must equal, so that a file is found
+     * under the name it says it has.
+     */
+    public String name() {
+        return file.getFileName().toString().replaceFirst("\\.yaml$", "");
+    }
+
+    /** The mistake of an id at {@code field} that is not the file's name; none when it is. */
+    public java.util.Optional<ConfigProblem> idNotFileName(String field) {
+        String id = root.path(field).asString();
+        return id.equals(name()) ? java.util.Optional.empty()
+                : java.util.Optional.of(problem(field, "'" + id + "' must equal the file name (" + name() + ")"));
+    }
+
     /** The same, to throw. */
     public ConfigFileException refused(String path, String message) {
         return new ConfigFileException(problem(path, message));

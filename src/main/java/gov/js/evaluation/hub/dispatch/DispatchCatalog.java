@@ -134,10 +134,7 @@ public final class DispatchCatalog {
         JsonNode root = f.root();
         ConfigProblems problems = new ConfigProblems();
         String id = root.path("id").asString();
-        String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
-        if (!id.equals(name)) {
-            problems.add(f.problem("id", "'" + id + "' must equal the file name (" + name + ")"));
-        }
+        f.idNotFileName("id").ifPresent(problems::add);
         String target = root.path("target").asString();
         if (!targets.containsKey(target)) {
             problems.add(f.problem("target", "no target '" + target + "' (targets/" + target + "/target.yaml is missing or was refused)"));

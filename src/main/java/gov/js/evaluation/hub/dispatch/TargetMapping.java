@@ -56,10 +56,7 @@ public final class TargetMapping {
         ConfigFile f = ConfigFiles.read(file, ConfigSchema.TARGET_MAPPING);
         ConfigProblems problems = new ConfigProblems();
         String id = f.root().path("mapping").asString();
-        String expected = file.getFileName().toString().replaceFirst("\\.yaml$", "");
-        if (!id.equals(expected)) {
-            problems.add(f.problem("mapping", "'" + id + "' must equal the file name (" + expected + ")"));
-        }
+        f.idNotFileName("mapping").ifPresent(problems::add);
         Map<Purpose, List<Rule>> bodies = new EnumMap<>(Purpose.class);
         for (Purpose purpose : Purpose.values()) {
             JsonNode body = f.root().get(purpose.section());

@@ -97,9 +97,7 @@ public final class SourceCatalog {
         JsonNode d = f.root();
         ConfigProblems problems = new ConfigProblems();
         String id = d.get("id").asString();
-        if (!id.equals(name)) {
-            problems.add(f.problem("id", "'" + id + "' must equal the file name (" + name + ")"));
-        }
+        f.idNotFileName("id").ifPresent(problems::add);
         String transport = d.get("transport").asString();
         for (String other : Transport.names()) {
             if (!other.equals(transport) && d.has(other)) {

@@ -58,10 +58,7 @@ public final class MappingFileParser {
         JsonNode root = f.root();
         ConfigProblems problems = new ConfigProblems();
         String id = root.get("mapping").asString();
-        String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
-        if (!id.equals(name)) {
-            problems.add(f.problem("mapping", "'" + id + "' must equal the file name (" + name + ")"));
-        }
+        f.idNotFileName("mapping").ifPresent(problems::add);
         MappingDefinition.Target mapsInto = MappingDefinition.Target.of(root.path("target").asString("evaluation"));
         List<FieldRule> rules = new ArrayList<>();
         JsonNode fields = root.get("fields");
